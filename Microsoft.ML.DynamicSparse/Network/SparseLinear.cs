@@ -1,0 +1,145 @@
+using System.Numerics.Tensors;
+
+namespace Microsoft.ML.DynamicSparse;
+
+/// <summary>
+/// A linear layer whose weights exist only on its mask: stored compressed by output row (for the forward pass and
+/// the weight gradients) with a by-input index (for the input gradients). The structure changes only at the
+/// end-of-epoch prune-and-grow, so keeping W ⊙ M after every step costs nothing: masked weights are never stored.
+/// The bias is dense and never masked.
+/// </summary>
+internal sealed class SparseLinear
+{
+    private bool[] _mask;
+    private int[] _rowStarts = [];
+    private int[] _columns = [];
+    private int[] _columnStarts = [];
+    private int[] _rowsByColumn = [];
+    private int[] _valueByColumn = [];
+    private float[] _values = [];
+    private float[] _velocity = [];
+    private float[] _gradients = [];
+
+    /// <summary>A layer with given weights (zero outside <paramref name="mask"/>) and a fixed connection count.</summary>
+    public SparseLinear(int inputs, int outputs, bool[] mask, float[] dense, float[] bias, int connectionCount)
+    {
+        if (bias.Length != outputs)
+            throw new ArgumentException($"A layer with {outputs} outputs needs {outputs} biases, got {bias.Length}.", nameof(bias));
+        Inputs = inputs;
+        Outputs = outputs;
+        Bias = bias;
+        BiasVelocity = new float[outputs];
+        BiasGradients = new float[outputs];
+        ConnectionCount = connectionCount;
+        _mask = mask;
+        Restructure(mask, dense, new float[dense.Length]);
+    }
+
+    /// <summary>PyTorch's Linear initialisation (weights and bias ~ U(±1/√inputs)), then a "precise" mask of exactly
+    /// ⌊onPercent·size⌋ positions sampled without replacement.</summary>
+    public static SparseLinear Create(int inputs, int outputs, double onPercent, Random random)
+    {
+        float bound = 1f / MathF.Sqrt(inputs);
+        var dense = new float[inputs * outputs];
+        for (int i = 0; i < dense.Length; i++) dense[i] = bound * (2 * random.NextSingle() - 1);
+        var bias = new float[outputs];
+        for (int i = 0; i < outputs; i++) bias[i] = bound * (2 * random.NextSingle() - 1);
+        var all = new bool[dense.Length];
+        all.AsSpan().Fill(true);
+        var mask = PruneGrowRule.Grow(all, [], (int)Math.Floor(onPercent * dense.Length), hebbian: false, random);
+        return new SparseLinear(inputs, outputs, mask, dense, bias, mask.Count(m => m));
+    }
+
+    public int Inputs { get; }
+    public int Outputs { get; }
+
+    /// <summary>The target number of connections, frozen at set-up (num_params).</summary>
+    public int ConnectionCount { get; }
+
+    public float[] Bias { get; }
+    public float[] BiasVelocity { get; }
+    public float[] BiasGradients { get; }
+
+    public ReadOnlySpan<bool> Mask => _mask;
+
+    /// <summary>Stored connections (the mask's size).</summary>
+    public int StoredCount => _values.Length;
+
+    /// <summary>The weights as a dense row-major [outputs, inputs] matrix, zero off the mask.</summary>
+    public float[] DenseWeights() => Scatter(_values);
+
+    /// <summary>Replaces the mask. Weights and momentum of connections kept by it carry over; new ones start at 0.</summary>
+    public void Restructure(bool[] mask, float[] dense) => Restructure(mask, dense, Scatter(_velocity));
+
+    public void Forward(ReadOnlySpan<float> x, int batch, Span<float> y)
+    {
+        for (int i = 0; i < Outputs; i++) y.Slice(i * batch, batch).Fill(Bias[i]);
+        SparseKernels.Multiply(_rowStarts, _columns, null, _values, x, batch, y, accumulate: true);
+    }
+
+    /// <summary>Weight and bias gradients from <paramref name="dy"/>; the input gradient too unless
+    /// <paramref name="dx"/> is empty (the first layer needs none).</summary>
+    public void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, int batch, Span<float> dx)
+    {
+        SparseKernels.WeightGradients(_rowStarts, _columns, dy, x, batch, _gradients);
+        for (int i = 0; i < Outputs; i++)
+            BiasGradients[i] = TensorPrimitives.Sum(dy.Slice(i * batch, batch));
+        if (!dx.IsEmpty)
+            SparseKernels.Multiply(_columnStarts, _rowsByColumn, _valueByColumn, _values, dy, batch, dx, accumulate: false);
+    }
+
+    public void Step(Sgd sgd)
+    {
+        sgd.Update(_values, _gradients, _velocity);
+        sgd.Update(Bias, BiasGradients, BiasVelocity);
+    }
+
+    private float[] Scatter(float[] stored)
+    {
+        var dense = new float[Inputs * Outputs];
+        for (int i = 0; i < Outputs; i++)
+            for (int k = _rowStarts[i]; k < _rowStarts[i + 1]; k++)
+                dense[i * Inputs + _columns[k]] = stored[k];
+        return dense;
+    }
+
+    private void Restructure(bool[] mask, float[] dense, float[] denseVelocity)
+    {
+        if (mask.Length != Inputs * Outputs || dense.Length != mask.Length)
+            throw new ArgumentException($"A {Outputs}×{Inputs} layer needs {Inputs * Outputs} mask entries and weights.");
+        _mask = mask;
+        int stored = mask.Count(m => m);
+        _rowStarts = new int[Outputs + 1];
+        _columns = new int[stored];
+        _values = new float[stored];
+        _velocity = new float[stored];
+        _gradients = new float[stored];
+        _columnStarts = new int[Inputs + 1];
+        int k = 0;
+        for (int i = 0; i < Outputs; i++)
+        {
+            for (int j = 0; j < Inputs; j++)
+            {
+                int at = i * Inputs + j;
+                if (!mask[at]) continue;
+                _columns[k] = j;
+                _values[k] = dense[at];
+                _velocity[k] = denseVelocity[at];
+                _columnStarts[j + 1]++;
+                k++;
+            }
+            _rowStarts[i + 1] = k;
+        }
+        for (int j = 0; j < Inputs; j++) _columnStarts[j + 1] += _columnStarts[j];
+        _rowsByColumn = new int[stored];
+        _valueByColumn = new int[stored];
+        var next = _columnStarts.AsSpan(0, Inputs).ToArray();
+        for (int i = 0; i < Outputs; i++)
+            for (int s = _rowStarts[i]; s < _rowStarts[i + 1]; s++)
+            {
+                int slot = next[_columns[s]]++;
+                _rowsByColumn[slot] = i;
+                _valueByColumn[slot] = s;
+            }
+    }
+}

@@ -1,0 +1,2 @@
+global using System.Numerics.Tensors;
+global using Microsoft.ML.Neural.Kernels;

@@ -1,0 +1,153 @@
+namespace Microsoft.ML.Neural;
+
+/// <summary>Broadcasting arithmetic. Each op's forward kernel and its backward sit together;
+/// the backward sums gradients over broadcast dimensions (<see cref="SumTo"/>).</summary>
+public static partial class TensorOps
+{
+    public static Tensor Add(this Tensor a, Tensor b)
+    {
+        var y = BinaryForward<AddKernel>(a, b, "Add");
+        return Autograd.Record("add", y, [a, b], g => [g.SumTo(a.Dims), g.SumTo(b.Dims)]);
+    }
+
+    public static Tensor Sub(this Tensor a, Tensor b)
+    {
+        var y = BinaryForward<SubtractKernel>(a, b, "Sub");
+        return Autograd.Record("sub", y, [a, b], g => [g.SumTo(a.Dims), b.RequiresGrad ? g.Neg().SumTo(b.Dims) : null]);
+    }
+
+    public static Tensor Mul(this Tensor a, Tensor b)
+    {
+        var y = BinaryForward<MultiplyKernel>(a, b, "Mul");
+        return Autograd.Record("mul", y, [a, b], g =>
+            [a.RequiresGrad ? g.Mul(b).SumTo(a.Dims) : null, b.RequiresGrad ? g.Mul(a).SumTo(b.Dims) : null]);
+    }
+
+    public static Tensor Div(this Tensor a, Tensor b)
+    {
+        var y = BinaryForward<DivideKernel>(a, b, "Div");
+        return Autograd.Record("div", y, [a, b], g =>
+            [a.RequiresGrad ? g.Div(b).SumTo(a.Dims) : null, b.RequiresGrad ? g.Mul(y).Div(b).Neg().SumTo(b.Dims) : null]);
+    }
+
+    public static Tensor Add(this Tensor x, float c)
+    {
+        var y = UnaryForward(x, c, static (s, c, d) => TensorPrimitives.Add(s, c, d));
+        return Autograd.Record("add_scalar", y, x, g => g);
+    }
+
+    public static Tensor Sub(this Tensor x, float c) => x.Add(-c);
+
+    public static Tensor Mul(this Tensor x, float c)
+    {
+        var y = UnaryForward(x, c, static (s, c, d) => TensorPrimitives.Multiply(s, c, d));
+        return Autograd.Record("mul_scalar", y, x, g => g.Mul(c));
+    }
+
+    public static Tensor Div(this Tensor x, float c) => x.Mul(1f / c);
+
+    /// <summary>c − x.</summary>
+    public static Tensor RSub(this Tensor x, float c)
+    {
+        var y = UnaryForward(x, c, static (s, c, d) => TensorPrimitives.Subtract(c, s, d));
+        return Autograd.Record("rsub_scalar", y, x, g => g.Neg());
+    }
+
+    public static Tensor Neg(this Tensor x)
+    {
+        var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Negate(s, d));
+        return Autograd.Record("neg", y, x, g => g.Neg());
+    }
+
+    /// <summary>this += alpha · other (broadcast to this tensor's shape), in place and unrecorded:
+    /// for gradient accumulation and updates, not for tensors in a graph.</summary>
+    public static Tensor AddInPlace(this Tensor x, Tensor other, float alpha = 1f)
+    {
+        CheckInPlace(x, nameof(AddInPlace));
+        if (alpha == 1f) return InPlace<AddKernel>(x, other, nameof(AddInPlace));
+        if (x.IsContiguous && other.IsContiguous && other.Count == x.Count)
+        {
+            var d = x.AsSpan();
+            TensorPrimitives.MultiplyAdd(other.AsReadOnlySpan(), alpha, d, d);
+            return x;
+        }
+        using var noGrad = Autograd.NoGrad();
+        return InPlace<AddKernel>(x, other.Mul(alpha), nameof(AddInPlace));
+    }
+
+    /// <summary>this *= other (broadcast), in place and unrecorded; e.g. applying a sparsity mask to weights.</summary>
+    public static Tensor MulInPlace(this Tensor x, Tensor other)
+    {
+        CheckInPlace(x, nameof(MulInPlace));
+        return InPlace<MultiplyKernel>(x, other, nameof(MulInPlace));
+    }
+
+    /// <summary>this *= c, in place and unrecorded.</summary>
+    public static Tensor MulInPlace(this Tensor x, float c)
+    {
+        CheckInPlace(x, nameof(MulInPlace));
+        if (!x.IsContiguous) return InPlace<MultiplyKernel>(x, Tensor.Scalar(c), nameof(MulInPlace));
+        var d = x.AsSpan();
+        TensorPrimitives.Multiply(d, c, d);
+        return x;
+    }
+
+    /// <summary>Sets every element to <paramref name="value"/>, in place and unrecorded.</summary>
+    public static Tensor Fill(this Tensor x, float value)
+    {
+        CheckInPlace(x, nameof(Fill));
+        if (x.IsContiguous) x.AsSpan().Fill(value);
+        else StridedWrite.Assign(x, Tensor.Scalar(value));
+        return x;
+    }
+
+    /// <summary>Copies <paramref name="source"/> (broadcast to this shape) into this tensor, in place and unrecorded.</summary>
+    public static Tensor CopyFrom(this Tensor x, Tensor source)
+    {
+        CheckInPlace(x, nameof(CopyFrom));
+        if (source.Rank > x.Rank || !Shapes.Equal(Shapes.Broadcast(x.Dims, source.Dims, nameof(CopyFrom)), x.Dims))
+            throw new ArgumentException($"CopyFrom: shape {Shapes.Format(source.Dims)} does not broadcast to {Shapes.Format(x.Dims)}.");
+        StridedWrite.Assign(x, source);
+        return x;
+    }
+
+    private static void CheckInPlace(Tensor x, string op)
+    {
+        if (Autograd.IsGradEnabled && x.RequiresGrad)
+            throw new InvalidOperationException($"{op}: a tensor that requires grad cannot be modified in place while grad is enabled; use Autograd.NoGrad() (as optimizers do).");
+    }
+
+    private static Tensor InPlace<TK>(Tensor x, Tensor other, string op) where TK : IBinaryKernel
+    {
+        var dims = Shapes.Broadcast(x.Dims, other.Dims, op);
+        if (!Shapes.Equal(dims, x.Dims))
+            throw new ArgumentException($"{op}: shape {Shapes.Format(other.Dims)} does not broadcast to {Shapes.Format(x.Dims)}.");
+        if (x.IsContiguous)
+        {
+            Binary.Run<TK>(x, other, x);
+            return x;
+        }
+        var result = Tensor.Uninitialized(x.Dims);
+        Binary.Run<TK>(x, other, result);
+        StridedWrite.Assign(x, result);
+        return x;
+    }
+
+    private static Tensor BinaryForward<TK>(Tensor a, Tensor b, string op) where TK : IBinaryKernel
+    {
+        var y = Tensor.Uninitialized(Shapes.Broadcast(a.Dims, b.Dims, op));
+        Binary.Run<TK>(a, b, y);
+        return y;
+    }
+
+    /// <summary>y = f(x, c) on a contiguous copy of the elements; the shared forward of scalar and unary ops.</summary>
+    internal static Tensor UnaryForward(Tensor x, float c, SpanScalarAction kernel)
+    {
+        var xc = x.ContiguousData();
+        var y = Tensor.Uninitialized(x.Dims);
+        kernel(xc.AsReadOnlySpan(), c, y.AsSpan());
+        return y;
+    }
+
+    internal delegate void SpanScalarAction(ReadOnlySpan<float> source, float c, Span<float> destination);
+}

@@ -1,0 +1,132 @@
+namespace Microsoft.ML.Neural;
+
+/// <summary>How a loss combines per-sample values.</summary>
+public enum Reduction
+{
+    /// <summary>One loss per sample.</summary>
+    None,
+    /// <summary>Weighted mean: Σ wᵢ·lossᵢ / Σ wᵢ (plain mean without class weights).</summary>
+    Mean,
+    /// <summary>Σ wᵢ·lossᵢ.</summary>
+    Sum,
+}
+
+/// <summary>Losses over [N, C] scores with class-index targets, and mean squared error.</summary>
+public static partial class TensorOps
+{
+    /// <summary>Targets equal to this are skipped by <see cref="CrossEntropy"/> and <see cref="NllLoss"/> by default.</summary>
+    public const int DefaultIgnoreIndex = -100;
+
+    /// <summary>Cross-entropy of raw scores <paramref name="logits"/> [N, C] against class indices,
+    /// fused with log-softmax: the backward is (softmax − one-hot)·weight, computed in one pass.</summary>
+    /// <param name="classWeights">Optional [C] weight per class.</param>
+    public static Tensor CrossEntropy(this Tensor logits, int[] targets, Tensor? classWeights = null,
+        Reduction reduction = Reduction.Mean, int ignoreIndex = DefaultIgnoreIndex)
+    {
+        var (n, c) = CheckClassification(logits, targets, classWeights, nameof(CrossEntropy), ignoreIndex);
+        var x = logits.ContiguousData().AsReadOnlySpan();
+        var probs = Tensor.Uninitialized([n, c]);
+        var ps = probs.AsSpan();
+        var weights = SampleWeights(targets, classWeights, ignoreIndex);
+        var ws = weights.AsReadOnlySpan();
+        var perSample = Tensor.Uninitialized([n]);
+        var ls = perSample.AsSpan();
+        for (int i = 0; i < n; i++)
+        {
+            var row = x.Slice(i * c, c);
+            var p = ps.Slice(i * c, c);
+            float lse = SoftmaxKernel.LogSumExp(row, p);
+            TensorPrimitives.Subtract(row, lse, p);
+            ls[i] = ws[i] == 0f ? 0f : -ws[i] * p[targets[i]];
+            TensorPrimitives.Exp(p, p);
+        }
+        return ReduceLoss("cross_entropy", logits, perSample, weights, reduction, coefficients =>
+        {
+            var gx = Tensor.Uninitialized([n, c]);
+            var gs = gx.AsSpan();
+            var cs = coefficients.AsReadOnlySpan();
+            var pr = probs.AsReadOnlySpan();
+            for (int i = 0; i < n; i++)
+            {
+                var row = gs.Slice(i * c, c);
+                TensorPrimitives.Multiply(pr.Slice(i * c, c), cs[i], row);
+                if (cs[i] != 0f) row[targets[i]] -= cs[i];
+            }
+            return gx;
+        });
+    }
+
+    /// <summary>Negative log-likelihood of log-probabilities <paramref name="logProbs"/> [N, C].</summary>
+    public static Tensor NllLoss(this Tensor logProbs, int[] targets, Tensor? classWeights = null,
+        Reduction reduction = Reduction.Mean, int ignoreIndex = DefaultIgnoreIndex)
+    {
+        var (n, c) = CheckClassification(logProbs, targets, classWeights, nameof(NllLoss), ignoreIndex);
+        var x = logProbs.ContiguousData().AsReadOnlySpan();
+        var weights = SampleWeights(targets, classWeights, ignoreIndex);
+        var ws = weights.AsReadOnlySpan();
+        var perSample = Tensor.Uninitialized([n]);
+        var ls = perSample.AsSpan();
+        for (int i = 0; i < n; i++) ls[i] = ws[i] == 0f ? 0f : -ws[i] * x[i * c + targets[i]];
+        return ReduceLoss("nll_loss", logProbs, perSample, weights, reduction, coefficients =>
+        {
+            var gx = Tensor.ZerosOf([n, c]);
+            var gs = gx.AsSpan();
+            var cs = coefficients.AsReadOnlySpan();
+            for (int i = 0; i < n; i++)
+                if (cs[i] != 0f) gs[i * c + targets[i]] = -cs[i];
+            return gx;
+        });
+    }
+
+    /// <summary>Mean (or summed, or per-element) squared difference; shapes must match.</summary>
+    public static Tensor MseLoss(this Tensor prediction, Tensor target, Reduction reduction = Reduction.Mean)
+    {
+        if (!Shapes.Equal(prediction.Dims, target.Dims))
+            throw new ArgumentException($"MseLoss: prediction {Shapes.Format(prediction.Dims)} and target {Shapes.Format(target.Dims)} differ in shape.");
+        var squared = prediction.Sub(target).Square();
+        return reduction switch
+        {
+            Reduction.None => squared,
+            Reduction.Sum => squared.Sum(),
+            _ => squared.Mean(),
+        };
+    }
+
+    private static (int N, int C) CheckClassification(Tensor scores, int[] targets, Tensor? classWeights, string op, int ignoreIndex)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        if (scores.Rank != 2) throw new ArgumentException($"{op}: scores must be [N, C]; got {Shapes.Format(scores.Dims)}.");
+        int n = scores.Dims[0], c = scores.Dims[1];
+        if (targets.Length != n) throw new ArgumentException($"{op}: {targets.Length} targets for scores {Shapes.Format(scores.Dims)}.");
+        for (int i = 0; i < n; i++)
+            if (targets[i] != ignoreIndex && (uint)targets[i] >= (uint)c)
+                throw new ArgumentOutOfRangeException(nameof(targets), $"{op}: target {targets[i]} at position {i} is not a class index in [0, {c}).");
+        if (classWeights is not null && (classWeights.Rank != 1 || classWeights.Dims[0] != c))
+            throw new ArgumentException($"{op}: class weights {Shapes.Format(classWeights.Dims)} do not match {c} classes.");
+        return (n, c);
+    }
+
+    /// <summary>Per-sample weight: the target's class weight (1 without weights), 0 for ignored samples.</summary>
+    private static Tensor SampleWeights(int[] targets, Tensor? classWeights, int ignoreIndex)
+    {
+        var w = Tensor.Uninitialized([targets.Length]);
+        var ws = w.AsSpan();
+        var cw = classWeights is null ? default : classWeights.ContiguousData().AsReadOnlySpan();
+        for (int i = 0; i < targets.Length; i++)
+            ws[i] = targets[i] == ignoreIndex ? 0f : classWeights is null ? 1f : cw[targets[i]];
+        return w;
+    }
+
+    /// <summary>Applies the reduction and records the backward. <paramref name="backward"/> receives
+    /// each sample's coefficient: its weight times the gradient reaching its loss.</summary>
+    private static Tensor ReduceLoss(string op, Tensor input, Tensor perSample, Tensor weights, Reduction reduction,
+        Func<Tensor, Tensor> backward)
+    {
+        if (reduction == Reduction.None)
+            return Autograd.Record(op, perSample, input, g => backward(g.Mul(weights)));
+        float total = TensorPrimitives.Sum(perSample.AsReadOnlySpan());
+        float denominator = reduction == Reduction.Mean ? TensorPrimitives.Sum(weights.AsReadOnlySpan()) : 1f;
+        var y = Tensor.Scalar(total / denominator);
+        return Autograd.Record(op, y, input, g => backward(weights.Mul(g.Item() / denominator)));
+    }
+}

@@ -1,0 +1,152 @@
+namespace Microsoft.ML.Neural;
+
+/// <summary>Layer normalisation, batch normalisation and dropout.</summary>
+public static partial class TensorOps
+{
+    /// <summary>Normalises over the last <paramref name="normalizedDims"/> dimensions (biased
+    /// variance, as PyTorch), then scales by <paramref name="weight"/> and shifts by
+    /// <paramref name="bias"/> (each shaped like those dimensions, or null).</summary>
+    public static Tensor LayerNorm(this Tensor x, int normalizedDims = 1, Tensor? weight = null, Tensor? bias = null, float eps = 1e-5f)
+    {
+        if (normalizedDims < 1 || normalizedDims > x.Rank)
+            throw new ArgumentOutOfRangeException(nameof(normalizedDims), $"LayerNorm: cannot normalise {normalizedDims} dimensions of {Shapes.Format(x.Dims)}.");
+        var normShape = x.Dims[^normalizedDims..];
+        int cols = Shapes.Count(normShape), rows = cols == 0 ? 0 : x.Count / cols;
+        CheckAffine(weight, normShape, "LayerNorm weight", x);
+        CheckAffine(bias, normShape, "LayerNorm bias", x);
+        var y = Tensor.Uninitialized(x.Dims);
+        var xhat = Tensor.Uninitialized(x.Dims);
+        var invStd = Tensor.Uninitialized([rows]);
+        NormKernels.LayerNormForward(x.ContiguousData().AsReadOnlySpan(), cols, eps, Values(weight), Values(bias), xhat.AsSpan(), invStd.AsSpan(), y.AsSpan());
+        return Autograd.Record("layer_norm", y, Inputs(x, weight, bias), g =>
+        {
+            var dx = x.RequiresGrad ? Tensor.Uninitialized(x.Dims) : null;
+            var dw = weight is { RequiresGrad: true } ? Tensor.ZerosOf(weight.Dims) : null;
+            var db = bias is { RequiresGrad: true } ? Tensor.ZerosOf(bias.Dims) : null;
+            var scratch = Tensor.Uninitialized([cols]);
+            NormKernels.LayerNormBackward(g.ContiguousData().AsReadOnlySpan(), xhat.AsReadOnlySpan(), invStd.AsReadOnlySpan(), cols,
+                Values(weight), Span(dx), Span(dw), Span(db), scratch.AsSpan());
+            return Grads(dx, weight, dw, bias, db);
+        });
+    }
+
+    /// <summary>Batch normalisation of [N, C] or [N, C, L] over all but the channel dimension.
+    /// In training it uses the batch statistics and updates the running ones in place
+    /// (running = (1 − momentum)·running + momentum·batch, with the unbiased variance);
+    /// in evaluation it uses the running statistics.</summary>
+    public static Tensor BatchNorm(this Tensor x, Tensor runningMean, Tensor runningVar, Tensor? weight, Tensor? bias,
+        bool training, float momentum = 0.1f, float eps = 1e-5f) =>
+        BatchNormCore(x, runningMean, runningVar, weight, bias, training, momentum, eps, relu: false);
+
+    /// <summary><see cref="BatchNorm"/> followed by a ReLU in one op (see <see cref="LinearRelu"/>).</summary>
+    public static Tensor BatchNormRelu(this Tensor x, Tensor runningMean, Tensor runningVar, Tensor? weight, Tensor? bias,
+        bool training, float momentum = 0.1f, float eps = 1e-5f) =>
+        BatchNormCore(x, runningMean, runningVar, weight, bias, training, momentum, eps, relu: true);
+
+    private static Tensor BatchNormCore(Tensor x, Tensor runningMean, Tensor runningVar, Tensor? weight, Tensor? bias,
+        bool training, float momentum, float eps, bool relu)
+    {
+        if (x.Rank == 3)
+        {
+            int n = x.Dims[0], ch = x.Dims[1], l = x.Dims[2];
+            return BatchNormCore(x.Permute(0, 2, 1).Reshape(n * l, ch), runningMean, runningVar, weight, bias, training, momentum, eps, relu)
+                .Reshape(n, l, ch).Permute(0, 2, 1);
+        }
+        if (x.Rank != 2) throw new ArgumentException($"BatchNorm expects [N, C] or [N, C, L]; got {Shapes.Format(x.Dims)}.");
+        int rows = x.Dims[0], c = x.Dims[1];
+        int[] channelShape = [c];
+        CheckAffine(runningMean, channelShape, "BatchNorm running mean", x);
+        CheckAffine(runningVar, channelShape, "BatchNorm running variance", x);
+        CheckAffine(weight, channelShape, "BatchNorm weight", x);
+        CheckAffine(bias, channelShape, "BatchNorm bias", x);
+        if (training && rows < 2) throw new ArgumentException($"BatchNorm in training needs more than one value per channel; got input {Shapes.Format(x.Dims)}.");
+        var xs = x.ContiguousData().AsReadOnlySpan();
+        // One block for the per-channel vectors: mean, invstd, variance, scratch.
+        var stats = Tensor.Uninitialized([4, c]);
+        var ss = stats.AsSpan();
+        Span<float> mean = ss[..c], invStd = ss.Slice(c, c), variance = ss.Slice(2 * c, c);
+        if (training)
+        {
+            NormKernels.ColumnMoments(xs, rows, mean, variance, ss.Slice(3 * c, c));
+            UpdateRunning(runningMean.AsSpan(), mean, momentum, 1f);
+            UpdateRunning(runningVar.AsSpan(), variance, momentum, rows / (rows - 1f));
+            InverseStd(variance, eps, invStd);
+        }
+        else
+        {
+            runningMean.AsReadOnlySpan().CopyTo(mean);
+            InverseStd(runningVar.AsReadOnlySpan(), eps, invStd);
+        }
+        var inputs = Inputs(x, weight, bias);
+        bool record = Autograd.WillRecord(inputs);
+        var y = Tensor.Uninitialized([rows, c]);
+        var xhat = record ? Tensor.Uninitialized([rows, c]) : y;   // without a graph, x̂ is only a step towards y
+        NormKernels.BatchNormApply(xs, rows, mean, invStd, Values(weight), Values(bias), xhat.AsSpan(), y.AsSpan());
+        if (relu) TensorPrimitives.Max(y.AsSpan(), 0f, y.AsSpan());
+        if (!record) return y;
+        return Autograd.Record(relu ? "batch_norm_relu" : "batch_norm", y, inputs, g =>
+        {
+            if (relu) g = ReluMasked(g, y);
+            var dx = x.RequiresGrad ? Tensor.Uninitialized([rows, c]) : null;
+            var dw = weight is { RequiresGrad: true } ? Tensor.ZerosOf(weight.Dims) : null;
+            var db = bias is { RequiresGrad: true } ? Tensor.ZerosOf(bias.Dims) : null;
+            var sums = Tensor.Uninitialized([2, c]).AsSpan();
+            NormKernels.BatchNormBackward(g.ContiguousData().AsReadOnlySpan(), xhat.AsReadOnlySpan(), rows, stats.AsReadOnlySpan().Slice(c, c),
+                Values(weight), training, Span(dx), Span(dw), Span(db), sums[..c], sums[c..]);
+            return Grads(dx, weight, dw, bias, db);
+        });
+    }
+
+    /// <summary>Zeroes each element with probability <paramref name="p"/> and scales the rest by
+    /// 1/(1 − p) in training; the identity otherwise. The mask comes from <paramref name="generator"/>.</summary>
+    public static Tensor Dropout(this Tensor x, float p, bool training, Generator generator)
+    {
+        if (!(p >= 0f && p <= 1f)) throw new ArgumentOutOfRangeException(nameof(p), p, "Dropout: p must be in [0, 1].");
+        if (!training || p == 0f) return x;
+        var mask = Tensor.Uninitialized(x.Dims);
+        var ms = mask.AsSpan();
+        generator.FillBernoulli(ms, 1f - p);
+        if (p < 1f) TensorPrimitives.Multiply(ms, 1f / (1f - p), ms);
+        var y = Tensor.Uninitialized(x.Dims);
+        TensorPrimitives.Multiply(x.ContiguousData().AsReadOnlySpan(), mask.AsReadOnlySpan(), y.AsSpan());
+        return Autograd.Record("dropout", y, x, g => g.Mul(mask));
+    }
+
+    private static void UpdateRunning(Span<float> running, ReadOnlySpan<float> batch, float momentum, float correction)
+    {
+        for (int i = 0; i < running.Length; i++) running[i] = (1f - momentum) * running[i] + momentum * correction * batch[i];
+    }
+
+    private static void InverseStd(ReadOnlySpan<float> variance, float eps, Span<float> invStd)
+    {
+        for (int i = 0; i < invStd.Length; i++) invStd[i] = 1f / MathF.Sqrt(variance[i] + eps);
+    }
+
+    private static void CheckAffine(Tensor? t, int[] shape, string what, Tensor x)
+    {
+        if (t is not null && !Shapes.Equal(t.Dims, shape))
+            throw new ArgumentException($"{what} has shape {Shapes.Format(t.Dims)} but input {Shapes.Format(x.Dims)} needs {Shapes.Format(shape)}.");
+    }
+
+    private static ReadOnlySpan<float> Values(Tensor? t) => t is null ? default : t.ContiguousData().AsReadOnlySpan();
+
+    private static Span<float> Span(Tensor? t) => t is null ? default : t.AsSpan();
+
+    private static Tensor[] Inputs(Tensor x, Tensor? weight, Tensor? bias) =>
+        (weight, bias) switch
+        {
+            (null, null) => [x],
+            (not null, null) => [x, weight],
+            (null, not null) => [x, bias],
+            _ => [x, weight!, bias!],
+        };
+
+    private static Tensor?[] Grads(Tensor? dx, Tensor? weight, Tensor? dw, Tensor? bias, Tensor? db) =>
+        (weight, bias) switch
+        {
+            (null, null) => [dx],
+            (not null, null) => [dx, dw],
+            (null, not null) => [dx, db],
+            _ => [dx, dw, db],
+        };
+}

@@ -1,0 +1,111 @@
+namespace Microsoft.ML.Neural;
+
+/// <summary>Element-wise functions and activations.</summary>
+public static partial class TensorOps
+{
+    public static Tensor Exp(this Tensor x)
+    {
+        var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Exp(s, d));
+        return Autograd.Record("exp", y, x, g => g.Mul(y));
+    }
+
+    public static Tensor Log(this Tensor x)
+    {
+        var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Log(s, d));
+        return Autograd.Record("log", y, x, g => PointwiseGrad<LogGrad>(g, x));
+    }
+
+    public static Tensor Sqrt(this Tensor x)
+    {
+        var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Sqrt(s, d));
+        return Autograd.Record("sqrt", y, x, g => PointwiseGrad<SqrtGrad>(g, y));
+    }
+
+    public static Tensor Abs(this Tensor x)
+    {
+        var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Abs(s, d));
+        return Autograd.Record("abs", y, x, g => PointwiseGrad<AbsGrad>(g, x));
+    }
+
+    /// <summary>x raised to a constant power.</summary>
+    public static Tensor Pow(this Tensor x, float exponent)
+    {
+        var y = UnaryForward(x, exponent, static (s, p, d) => TensorPrimitives.Pow(s, p, d));
+        return Autograd.Record("pow", y, x, g => g.Mul(x.Pow(exponent - 1f)).Mul(exponent));
+    }
+
+    /// <summary>x².</summary>
+    public static Tensor Square(this Tensor x)
+    {
+        var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Multiply(s, s, d));
+        return Autograd.Record("square", y, x, g => g.Mul(x).Mul(2f));
+    }
+
+    public static Tensor Relu(this Tensor x)
+    {
+        var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Max(s, 0f, d));
+        return Autograd.Record("relu", y, x, g => ReluMasked(g, y));
+    }
+
+    /// <summary>The gradient through a ReLU with output <paramref name="y"/>: g where y &gt; 0, else 0.</summary>
+    internal static Tensor ReluMasked(Tensor g, Tensor y)
+    {
+        var gx = Tensor.Uninitialized(y.Dims);
+        Pointwise.ReluBackward(g.ContiguousData().AsReadOnlySpan(), y.AsReadOnlySpan(), gx.AsSpan());
+        return gx;
+    }
+
+    public static Tensor Sigmoid(this Tensor x)
+    {
+        var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Sigmoid(s, d));
+        return Autograd.Record("sigmoid", y, x, g => PointwiseGrad<SigmoidGrad>(g, y));
+    }
+
+    public static Tensor Tanh(this Tensor x)
+    {
+        var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Tanh(s, d));
+        return Autograd.Record("tanh", y, x, g => PointwiseGrad<TanhGrad>(g, y));
+    }
+
+    /// <summary>GELU with the exact normal CDF: x·Φ(x) = x·(1 + erf(x/√2))/2.</summary>
+    public static Tensor Gelu(this Tensor x)
+    {
+        var y = UnaryForward(x, 0f, static (s, _, d) =>
+        {
+            for (int i = 0; i < d.Length; i++) d[i] = (float)(0.5 * s[i] * (1.0 + Pointwise.Erf(s[i] / Math.Sqrt(2.0))));
+        });
+        return Autograd.Record("gelu", y, x, g => PointwiseGrad<GeluGrad>(g, x));
+    }
+
+    /// <summary>Step function: 1 where x &gt; 0, <paramref name="valueAtZero"/> where x = 0, else 0.
+    /// Not differentiable: the result never requires grad.</summary>
+    public static Tensor Heaviside(this Tensor x, float valueAtZero = 0f) =>
+        UnaryForward(x, valueAtZero, static (s, v, d) =>
+        {
+            for (int i = 0; i < d.Length; i++) d[i] = s[i] > 0f ? 1f : s[i] == 0f ? v : 0f;
+        });
+
+    /// <summary>Each element clamped to [min, max]; the gradient passes where it was inside.</summary>
+    public static Tensor Clamp(this Tensor x, float min, float max)
+    {
+        if (min > max) throw new ArgumentException($"Clamp: min {min} exceeds max {max}.");
+        var y = UnaryForward(x, 0f, (s, _, d) => TensorPrimitives.Clamp(s, min, max, d));
+        return Autograd.Record("clamp", y, x, g =>
+        {
+            var xs = x.ContiguousData().AsReadOnlySpan();
+            var gx = Tensor.Uninitialized(x.Dims);
+            var gs = g.ContiguousData().AsReadOnlySpan();
+            var d = gx.AsSpan();
+            for (int i = 0; i < d.Length; i++) d[i] = xs[i] >= min && xs[i] <= max ? gs[i] : 0f;
+            return gx;
+        });
+    }
+
+    /// <summary>Applies a backward rule element-wise to the gradient and a saved tensor of the same shape.</summary>
+    private static Tensor PointwiseGrad<TK>(Tensor g, Tensor saved) where TK : IPointwiseGrad
+    {
+        var gx = Tensor.Uninitialized(saved.Dims);
+        Pointwise.Run<TK>(g.ContiguousData().AsReadOnlySpan(), saved.ContiguousData().AsReadOnlySpan(), gx.AsSpan());
+        return gx;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+
+namespace Microsoft.ML.SleepReplay;
+
+/// <summary>
+/// The incremental-task experiment (ALGORITHMS.md B.3, B.10): every approach starts from the same
+/// initial network and sees the tasks' training rows with the same shuffling seeds, so SRC and
+/// sequential training differ only by the sleeps. Sleep parameters are chosen on validation rows
+/// carved from the training data; the test set is only reported.
+/// </summary>
+public sealed class ContinualLearningProtocol
+{
+    private readonly ContinualLearningOptions _options;
+    private readonly IProgress<string>? _log;
+
+    public ContinualLearningProtocol(ContinualLearningOptions options, IProgress<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _log = log;
+    }
+
+    public ContinualLearningReport Run(LabeledSet train, LabeledSet test, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        var tasks = TaskData.Build(train, test, _options.Tasks, _options.TrainPerTask, _options.ValidationPerTask);
+        int classes = Math.Max(train.Labels.Max(), _options.Tasks.SelectMany(t => t).Max()) + 1;
+        var initial = _options.Training.CreateNetwork(train.FeatureCount, classes, new Random(_options.Seed));
+        _log?.Report($"network {initial.Describe()}, {tasks.Count} tasks × {_options.TrainPerTask} rows");
+
+        var results = new List<ApproachResult>();
+        var sleeps = new List<SleepRecord>();
+        foreach (var approach in _options.Approaches)
+        {
+            var clock = Stopwatch.StartNew();
+            var (rows, ranks) = approach switch
+            {
+                ContinualApproach.SleepReplay => RunSequential(initial, tasks, approach, sleeps, cancellationToken),
+                ContinualApproach.Sequential or ContinualApproach.SequentialMasked => RunSequential(initial, tasks, approach, null, cancellationToken),
+                ContinualApproach.Parallel => RunParallel(initial, tasks, cancellationToken),
+                ContinualApproach.Merging or ContinualApproach.LowRankMerging => RunMerging(initial, tasks, approach, cancellationToken),
+                _ => throw new ArgumentOutOfRangeException(nameof(approach), approach, "Unknown approach."),
+            };
+            results.Add(new ApproachResult(approach, rows, ranks, clock.Elapsed));
+            _log?.Report($"{approach}: per task [{string.Join(", ", rows[^1].PerTask.Select(a => a.ToString("P2")))}], overall {rows[^1].Overall:P2} in {clock.Elapsed.TotalSeconds:F0} s");
+        }
+        return new ContinualLearningReport(_options.Tasks, results, sleeps);
+    }
+
+    private Random TrainingRandom(int task) => new(_options.Seed * 7919 + task + 1);
+
+    private (List<TaskAccuracyRow>, List<IReadOnlyList<double>>) RunSequential(MlpNetwork initial, IReadOnlyList<TaskData> tasks,
+        ContinualApproach approach, List<SleepRecord>? sleeps, CancellationToken ct)
+    {
+        var net = initial.Clone();
+        var trainer = new MlpSgdTrainer(_options.Training);
+        var rows = new List<TaskAccuracyRow>();
+        var ranks = new List<IReadOnlyList<double>>();
+        for (int t = 0; t < tasks.Count; t++)
+        {
+            bool[]? active = approach == ContinualApproach.SequentialMasked ? ActiveOutputs(net.OutputSize, tasks[t].Classes) : null;
+            var losses = trainer.Train(net, tasks[t].Train, TrainingRandom(t), active, cancellationToken: ct);
+            _log?.Report($"{approach}: task {t + 1} trained, loss {string.Join(" → ", losses.Select(l => l.ToString("F4")))}");
+            if (sleeps != null)
+            {
+                var (record, after) = Sleep(net, tasks, t, ct);
+                sleeps.Add(record);
+                rows.Add(after);
+            }
+            else
+            {
+                rows.Add(Evaluate(net, tasks, t));
+            }
+            ranks.Add(StableRanks(net));
+        }
+        return (rows, ranks);
+    }
+
+    private (List<TaskAccuracyRow>, List<IReadOnlyList<double>>) RunParallel(MlpNetwork initial, IReadOnlyList<TaskData> tasks, CancellationToken ct)
+    {
+        var net = initial.Clone();
+        var all = LabeledSet.Concat(tasks.Select(t => t.Train).ToList());
+        new MlpSgdTrainer(_options.Training).Train(net, all, TrainingRandom(0), cancellationToken: ct);
+        return ([Evaluate(net, tasks, tasks.Count - 1)], [StableRanks(net)]);
+    }
+
+    private (List<TaskAccuracyRow>, List<IReadOnlyList<double>>) RunMerging(MlpNetwork initial, IReadOnlyList<TaskData> tasks,
+        ContinualApproach approach, CancellationToken ct)
+    {
+        var merged = initial.Clone();
+        foreach (var w in merged.Weights) Array.Clear(w);
+        if (merged.Biases != null) foreach (var b in merged.Biases) Array.Clear(b);
+        var trainer = new MlpSgdTrainer(_options.Training);
+        float share = 1f / tasks.Count;
+        for (int t = 0; t < tasks.Count; t++)
+        {
+            var net = initial.Clone();
+            trainer.Train(net, tasks[t].Train, TrainingRandom(t), cancellationToken: ct);
+            for (int l = 0; l < net.LayerCount; l++)
+            {
+                var w = approach == ContinualApproach.LowRankMerging
+                    ? MatrixAnalysis.TruncateRank(net.Weights[l], net.OutputsOf(l), net.InputsOf(l), _options.LowRank, new Random(_options.Seed + l))
+                    : net.Weights[l];
+                for (int i = 0; i < w.Length; i++) merged.Weights[l][i] += share * w[i];
+                if (net.Biases != null)
+                    for (int i = 0; i < net.Biases[l].Length; i++) merged.Biases![l][i] += share * net.Biases[l][i];
+            }
+            _log?.Report($"{approach}: task {t + 1} network trained");
+        }
+        return ([Evaluate(merged, tasks, tasks.Count - 1)], [StableRanks(merged)]);
+    }
+
+    /// <summary>
+    /// Sleeps <paramref name="net"/> after task <paramref name="t"/>, choosing among the candidates on
+    /// validation rows of the tasks seen so far; returns the record and the test row after sleep.
+    /// </summary>
+    private (SleepRecord, TaskAccuracyRow) Sleep(MlpNetwork net, IReadOnlyList<TaskData> tasks, int t, CancellationToken ct)
+    {
+        var seen = tasks.Take(t + 1).ToList();
+        var validation = LabeledSet.Concat(seen.Select(s => s.Validation).ToList());
+        var sleepData = _options.SleepData == SleepDataScope.CurrentTask
+            ? tasks[t].Train
+            : LabeledSet.Concat(seen.Select(s => s.Train).ToList());
+        var candidates = _options.SleepCandidates.Count > 0 ? _options.SleepCandidates : [_options.Sleep];
+
+        var testBefore = Evaluate(net, tasks, t);
+        double validationBefore = validation.Count > 0 ? Evaluation.Accuracy(net, validation) : double.NaN;
+        var summaryData = validation.Count > 0 ? validation : sleepData;
+        var meansBefore = ActivationSummary.ClassMeans(net, summaryData);
+
+        MlpNetwork? best = null;
+        SleepResult? bestResult = null;
+        int bestIndex = -1;
+        double bestScore = double.NegativeInfinity;
+        for (int c = 0; c < candidates.Count; c++)
+        {
+            var options = candidates[c].Clone();
+            options.Iterations += t * _options.SleepIterationsIncreasePerTask;
+            options.Seed = candidates[c].Seed * 7919 + t;
+            var slept = net.Clone();
+            var result = SleepPhase.Run(slept, sleepData.Features, sleepData.Count, options, cancellationToken: ct);
+            double score = candidates.Count == 1 ? 0 : Evaluation.Accuracy(slept, validation);
+            if (candidates.Count > 1) _log?.Report($"  sleep candidate {c} after task {t + 1}: validation {score:P2}");
+            if (score > bestScore) (best, bestResult, bestIndex, bestScore) = (slept, result, c, score);
+        }
+        best!.CopyParametersTo(net);
+
+        double validationAfter = validation.Count > 0 ? Evaluation.Accuracy(net, validation) : double.NaN;
+        var meansAfter = ActivationSummary.ClassMeans(net, summaryData);
+        _log?.Report($"SleepReplay: sleep after task {t + 1} (candidate {bestIndex}): validation {validationBefore:P2} → {validationAfter:P2}");
+        var testAfter = Evaluate(net, tasks, t);
+        return (new SleepRecord(t, bestIndex, bestResult!, validationBefore, validationAfter, testBefore.Seen, testAfter.Seen,
+            ActivationSummary.Compare(meansBefore, meansAfter)), testAfter);
+    }
+
+    private static bool[] ActiveOutputs(int outputs, int[] classes)
+    {
+        var active = new bool[outputs];
+        foreach (int c in classes) active[c] = true;
+        return active;
+    }
+
+    /// <summary>One pass over the test rows of all tasks; per-task accuracies are read from the same predictions.</summary>
+    private static TaskAccuracyRow Evaluate(MlpNetwork net, IReadOnlyList<TaskData> tasks, int afterTask)
+    {
+        var all = LabeledSet.Concat(tasks.Select(t => t.Test).ToList());
+        var predictions = Evaluation.Predict(net, all);
+        var perTask = tasks.Select(t => Evaluation.Accuracy(predictions, all.Labels, t.Classes.Contains)).ToList();
+        var seen = tasks.Take(afterTask + 1).SelectMany(t => t.Classes).ToHashSet();
+        return new TaskAccuracyRow(afterTask, perTask, Evaluation.Accuracy(predictions, all.Labels, _ => true),
+            Evaluation.Accuracy(predictions, all.Labels, seen.Contains));
+    }
+
+    private static IReadOnlyList<double> StableRanks(MlpNetwork net) =>
+        Enumerable.Range(0, net.LayerCount).Select(l => MatrixAnalysis.StableRank(net.Weights[l], net.OutputsOf(l), net.InputsOf(l))).ToList();
+}

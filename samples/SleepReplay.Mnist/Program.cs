@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using Microsoft.ML.Datasets;
+using Microsoft.ML.SleepReplay;
+
+// Incremental-MNIST protocol (ALGORITHMS.md B.3): SRC against the baselines, printed as tables.
+// Usage: SleepReplay.Mnist [--setting python|matlab] [--data DIR] [--per-task N] [--hidden H1,H2]
+//                          [--approaches SleepReplay,Sequential,...] [--search] [--seed S] [--validation N]
+//                          [--bias ignore|scaled]   (a network with biases; sleep ignores them or scales them like the weights)
+var settings = CommandLine.Parse(args);
+if (settings is null) return 2;
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+
+var clock = Stopwatch.StartNew();
+var train = MnistSets.Load(settings.DataDirectory, MnistSplit.Train);
+var test = MnistSets.Load(settings.DataDirectory, MnistSplit.Test);
+var options = settings.ToProtocolOptions();
+Console.WriteLine($"# setting {settings.Setting}, {options.TrainPerTask} images per task, {options.Training.Epochs} epochs per task, " +
+                  $"{options.SleepCandidates.Count} sleep candidate(s) chosen on {options.ValidationPerTask} validation images per task");
+var report = new ContinualLearningProtocol(options, new SynchronousProgress(Console.Out, clock)).Run(train, test, cancel.Token);
+
+Console.WriteLine();
+Console.WriteLine("Final test accuracy (%) per task and overall:");
+Console.Write(report.FormatFinalTable());
+Console.WriteLine();
+Console.Write(report.FormatProgressTables());
+Console.WriteLine();
+Console.Write(report.FormatSleepDetails());
+Console.WriteLine($"wall time {clock.Elapsed.TotalSeconds:F0} s");
+return 0;
