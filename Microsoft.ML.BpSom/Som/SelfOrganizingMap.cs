@@ -1,6 +1,4 @@
-using System.Numerics.Tensors;
 using Microsoft.ML.BpSom.Numerics;
-using Microsoft.ML.Neural.Kernels;
 
 namespace Microsoft.ML.BpSom;
 
@@ -9,7 +7,7 @@ namespace Microsoft.ML.BpSom;
 /// (the reference's x = row + 1, y = column + 1). Prototypes are stored cell after cell.
 /// The public surface is read-only; training code in this assembly moves prototypes and relabels cells.
 /// Instances keep scratch buffers for the batched operations and are not thread-safe.</summary>
-public sealed class SelfOrganizingMap
+public sealed partial class SelfOrganizingMap
 {
     /// <summary>A winner found closer than this (squared distance) leaves the map unchanged (the reference's DONOTHING).</summary>
     public const float UpdateSkipDistance = 1e-4f;
@@ -152,44 +150,6 @@ public sealed class SelfOrganizingMap
         return best;
     }
 
-    /// <summary>Squared distances from each of <paramref name="batchSize"/> activation rows (row-major, Dimension wide)
-    /// to every cell, into <paramref name="distances"/> [batchSize × CellCount], as ‖a‖² − 2·a·p + ‖p‖² with one SGEMM.
-    /// Rounding can make this differ from the direct sum in the last bits, so near-exact ties may resolve differently
-    /// than in <see cref="FindBestMatch"/>.</summary>
-    public void ComputeSquaredDistances(ReadOnlySpan<float> activations, int batchSize, Span<float> distances)
-    {
-        CheckBatch(activations, batchSize);
-        if (distances.Length != batchSize * CellCount)
-            throw new ArgumentException($"The distance buffer needs {batchSize * CellCount} values, got {distances.Length}.", nameof(distances));
-        int cells = CellCount, dim = Dimension;
-        Gemm.Sgemm(false, true, batchSize, cells, dim, activations, dim, _prototypes, dim, distances, cells);
-        var prototypeNorms = PrototypeNorms();
-        for (int b = 0; b < batchSize; b++)
-        {
-            var row = distances.Slice(b * cells, cells);
-            float activationNorm = TensorPrimitives.SumOfSquares(activations.Slice(b * dim, dim));
-            TensorPrimitives.MultiplyAdd(row, -2f, prototypeNorms, row);
-            TensorPrimitives.Add(row, activationNorm, row);
-            TensorPrimitives.Max(row, 0f, row); // rounding can dip just below zero
-        }
-    }
-
-    /// <summary>Each row's overall winner from a [batch × CellCount] distance matrix (first minimum in scan order).</summary>
-    public void FindBestMatches(ReadOnlySpan<float> squaredDistances, Span<int> winners)
-    {
-        CheckDistanceMatrix(squaredDistances, winners.Length);
-        for (int b = 0; b < winners.Length; b++) winners[b] = BestCellOf(squaredDistances.Slice(b * CellCount, CellCount));
-    }
-
-    /// <summary>Each row's class-specific winner from a [batch × CellCount] distance matrix, for the row's class label
-    /// (1..ClassCount); the same rules as <see cref="FindClassWinner"/>, −1 where no cell carries the label.</summary>
-    public void FindClassWinners(ReadOnlySpan<float> squaredDistances, ReadOnlySpan<int> classLabels, Span<int> winners)
-    {
-        CheckDistanceMatrix(squaredDistances, winners.Length);
-        if (classLabels.Length != winners.Length) throw new ArgumentException($"Expected {winners.Length} class labels, got {classLabels.Length}.", nameof(classLabels));
-        for (int b = 0; b < winners.Length; b++) winners[b] = ClassWinnerOf(squaredDistances.Slice(b * CellCount, CellCount), classLabels[b]);
-    }
-
     /// <summary>The SOM error of <paramref name="activation"/> toward <paramref name="cell"/>'s prototype:
     /// 0.01 · reliability(cell) · (prototype − activation) (see <see cref="SomError"/>).</summary>
     public void ComputeError(ReadOnlySpan<float> activation, int cell, Span<float> error)
@@ -241,50 +201,6 @@ public sealed class SelfOrganizingMap
         return true;
     }
 
-    /// <summary>The batch form of <see cref="Update"/>: every prototype moves by the mean of the per-row online
-    /// steps, all computed against the prototypes as they were before the call:
-    /// p ← p + (1/B) Σ_b h_b · (a_b − p), with h_b = learningRate / 2^k inside the row's neighbourhood and 0 outside
-    /// or where the row's winner lies within <see cref="UpdateSkipDistance"/>. Two SGEMM-sized passes, no per-row loop over cells.</summary>
-    internal void UpdateBatch(ReadOnlySpan<float> activations, int batchSize, ReadOnlySpan<int> winners,
-        ReadOnlySpan<float> winnerSquaredDistances, float learningRate, int radius)
-    {
-        CheckBatch(activations, batchSize);
-        if (winners.Length != batchSize || winnerSquaredDistances.Length != batchSize)
-            throw new ArgumentException($"Expected {batchSize} winners and distances, got {winners.Length} and {winnerSquaredDistances.Length}.");
-        int cells = CellCount, dim = Dimension;
-        var scratch = Scratch(batchSize * cells + cells * dim + cells);
-        var weights = scratch[..(batchSize * cells)];
-        var pulled = scratch.Slice(batchSize * cells, cells * dim);
-        var weightSums = scratch.Slice(batchSize * cells + cells * dim, cells);
-        weights.Clear();
-        weightSums.Clear();
-        for (int b = 0; b < batchSize; b++)
-        {
-            CheckCell(winners[b]);
-            if (winnerSquaredDistances[b] <= UpdateSkipDistance) continue;
-            var (row, column) = (winners[b] / GridSize, winners[b] % GridSize);
-            for (int r = Math.Max(0, row - radius); r <= Math.Min(GridSize - 1, row + radius); r++)
-                for (int c = Math.Max(0, column - radius); c <= Math.Min(GridSize - 1, column + radius); c++)
-                {
-                    int k = SomNeighbourhood.Distance(Distance, r - row, c - column);
-                    if (k > radius) continue;
-                    float h = SomNeighbourhood.Rate(learningRate, k) / batchSize;
-                    weights[b * cells + r * GridSize + c] = h;
-                    weightSums[r * GridSize + c] += h;
-                }
-        }
-        _prototypeNorms = null;
-        // pulled = Hᵀ·A: for each cell, Σ_b h_b · a_b.
-        Gemm.Sgemm(true, false, cells, dim, batchSize, weights, cells, activations, dim, pulled, dim);
-        for (int cell = 0; cell < cells; cell++)
-        {
-            if (weightSums[cell] == 0f) continue;
-            var p = _prototypes.AsSpan(cell * dim, dim);
-            // p ← (1 − Σh)·p + Σ_b h_b a_b
-            TensorPrimitives.MultiplyAdd(p, 1f - weightSums[cell], pulled.Slice(cell * dim, dim), p);
-        }
-    }
-
     /// <summary>Drops component <paramref name="unit"/> from every prototype (a pruned hidden unit). Labels and reliabilities stay.</summary>
     internal void RemoveComponent(int unit)
     {
@@ -306,15 +222,6 @@ public sealed class SelfOrganizingMap
 
     internal SelfOrganizingMap Clone() =>
         new(GridSize, Dimension, ClassCount, Distance, (float[])_prototypes.Clone(), _cellLabels.Clone());
-
-    private float[] PrototypeNorms()
-    {
-        if (_prototypeNorms is { } norms) return norms;
-        norms = new float[CellCount];
-        for (int cell = 0; cell < norms.Length; cell++)
-            norms[cell] = TensorPrimitives.SumOfSquares<float>(_prototypes.AsSpan(cell * Dimension, Dimension));
-        return _prototypeNorms = norms;
-    }
 
     private Span<float> Scratch(int length)
     {

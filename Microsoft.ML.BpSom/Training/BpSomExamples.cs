@@ -13,6 +13,10 @@ internal sealed class BpSomExamples
         for (int i = 0; i < labels.Length; i++)
             if (labels[i] < 1 || labels[i] > classCount)
                 throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"Row {i}: label {labels[i]} lies outside the classes 1..{classCount}.");
+        int firstBad = IndexOfNonFinite(features);
+        if (firstBad >= 0)
+            throw new ArgumentException(
+                $"Row {firstBad / featureCount}, feature {firstBad % featureCount}: {features[firstBad]} is not a finite number.", nameof(features));
         Features = features;
         Labels = labels;
         FeatureCount = featureCount;
@@ -24,6 +28,13 @@ internal sealed class BpSomExamples
     public int FeatureCount { get; }
     public int ClassCount { get; }
     public int Count => Labels.Length;
+
+    private static int IndexOfNonFinite(ReadOnlySpan<float> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+            if (!float.IsFinite(values[i])) return i;
+        return -1;
+    }
 
     public ReadOnlySpan<float> Row(int index) => Features.AsSpan(index * FeatureCount, FeatureCount);
 }

@@ -63,7 +63,7 @@ internal sealed class BatchNorm
                 variance = RunningVariance[f];
             }
             float inverseStd = 1 / MathF.Sqrt(variance + Epsilon);
-            _inverseStd[f] = inverseStd;
+            if (training) _inverseStd[f] = inverseStd; // evaluation writes no shared state (concurrent scoring)
             for (int b = 0; b < batch; b++)
             {
                 float normalized = (row[b] - mean) * inverseStd;

@@ -8,8 +8,6 @@ namespace Microsoft.ML.DynamicSparse;
 /// </summary>
 internal sealed class KWinners
 {
-    private readonly float[] _boosted;
-    private readonly int[] _order;
     private bool[] _winners = [];
     private long _seen;
 
@@ -21,8 +19,6 @@ internal sealed class KWinners
         BoostStrength = boostStrength;
         DutyCyclePeriod = dutyCyclePeriod;
         DutyCycles = new float[units];
-        _boosted = new float[units];
-        _order = new int[units];
     }
 
     public int Units { get; }
@@ -32,25 +28,33 @@ internal sealed class KWinners
     public double BoostStrength { get; set; }
     public float[] DutyCycles { get; }
 
+    /// <summary>Keeps each sample's winners in place. Training also records them for <see cref="Backward"/> and
+    /// updates the duty cycles; evaluation touches no shared state, so it may run on several threads.</summary>
     public void Forward(Span<float> x, int batch, bool training)
     {
         int k = training ? K : InferenceK;
-        if (_winners.Length < Units * batch)
+        if (training && _winners.Length < Units * batch)
             _winners = new bool[Units * batch];
+        var boosted = new float[Units];
+        var order = new int[Units];
+        var won = new bool[Units];
         float target = (float)K / Units;
         for (int b = 0; b < batch; b++)
         {
             for (int u = 0; u < Units; u++)
             {
                 // Negated so that an ascending sort puts the strongest units first.
-                _boosted[u] = -x[u * batch + b] * MathF.Exp((target - DutyCycles[u]) * (float)BoostStrength);
-                _order[u] = u;
+                boosted[u] = -x[u * batch + b] * MathF.Exp((target - DutyCycles[u]) * (float)BoostStrength);
+                order[u] = u;
             }
-            Array.Sort(_boosted, _order);
-            for (int u = 0; u < Units; u++) _winners[u * batch + b] = false;
-            for (int r = 0; r < k; r++) _winners[_order[r] * batch + b] = true;
+            Array.Sort(boosted, order);
+            Array.Clear(won);
+            for (int r = 0; r < k; r++) won[order[r]] = true;
             for (int u = 0; u < Units; u++)
-                if (!_winners[u * batch + b]) x[u * batch + b] = 0;
+            {
+                if (!won[u]) x[u * batch + b] = 0;
+                if (training) _winners[u * batch + b] = won[u];
+            }
         }
         if (training)
             UpdateDutyCycles(x, batch);

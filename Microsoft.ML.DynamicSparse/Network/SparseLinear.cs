@@ -16,6 +16,7 @@ internal sealed class SparseLinear
     private int[] _columnStarts = [];
     private int[] _rowsByColumn = [];
     private int[] _valueByColumn = [];
+    private float[] _valuesByColumn = [];
     private float[] _values = [];
     private float[] _velocity = [];
     private float[] _gradients = [];
@@ -71,11 +72,8 @@ internal sealed class SparseLinear
     /// <summary>Replaces the mask. Weights and momentum of connections kept by it carry over; new ones start at 0.</summary>
     public void Restructure(bool[] mask, float[] dense) => Restructure(mask, dense, Scatter(_velocity));
 
-    public void Forward(ReadOnlySpan<float> x, int batch, Span<float> y)
-    {
-        for (int i = 0; i < Outputs; i++) y.Slice(i * batch, batch).Fill(Bias[i]);
-        SparseKernels.Multiply(_rowStarts, _columns, null, _values, x, batch, y, accumulate: true);
-    }
+    public void Forward(ReadOnlySpan<float> x, int batch, Span<float> y) =>
+        SparseKernels.Multiply(_rowStarts, _columns, _values, Bias, x, batch, y);
 
     /// <summary>Weight and bias gradients from <paramref name="dy"/>; the input gradient too unless
     /// <paramref name="dx"/> is empty (the first layer needs none).</summary>
@@ -84,8 +82,10 @@ internal sealed class SparseLinear
         SparseKernels.WeightGradients(_rowStarts, _columns, dy, x, batch, _gradients);
         for (int i = 0; i < Outputs; i++)
             BiasGradients[i] = TensorPrimitives.Sum(dy.Slice(i * batch, batch));
-        if (!dx.IsEmpty)
-            SparseKernels.Multiply(_columnStarts, _rowsByColumn, _valueByColumn, _values, dy, batch, dx, accumulate: false);
+        if (dx.IsEmpty)
+            return;
+        for (int s = 0; s < _valuesByColumn.Length; s++) _valuesByColumn[s] = _values[_valueByColumn[s]];
+        SparseKernels.Multiply(_columnStarts, _rowsByColumn, _valuesByColumn, [], dy, batch, dx);
     }
 
     public void Step(Sgd sgd)
@@ -133,6 +133,7 @@ internal sealed class SparseLinear
         for (int j = 0; j < Inputs; j++) _columnStarts[j + 1] += _columnStarts[j];
         _rowsByColumn = new int[stored];
         _valueByColumn = new int[stored];
+        _valuesByColumn = new float[stored];
         var next = _columnStarts.AsSpan(0, Inputs).ToArray();
         for (int i = 0; i < Outputs; i++)
             for (int s = _rowStarts[i]; s < _rowStarts[i + 1]; s++)

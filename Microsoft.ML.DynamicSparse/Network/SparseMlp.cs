@@ -12,7 +12,7 @@ public sealed class SparseMlp
     private readonly BatchNorm?[] _norms;
     private readonly KWinners?[] _winners;
     private readonly CoactivationCounter[] _counters;
-    private Workspace _training = new(0, []);
+    private Workspace _training = new(0, [], withGradients: false);
 
     internal SparseMlp(NetworkShape shape, SparseLinear[] layers, BatchNorm?[] norms, KWinners?[] winners)
     {
@@ -89,7 +89,7 @@ public sealed class SparseMlp
         if (labels.Length != batch)
             throw new ArgumentException($"{labels.Length} labels for a batch of {batch}.", nameof(labels));
         if (_training.Batch != batch)
-            _training = new Workspace(batch, Shape.Sizes);
+            _training = new Workspace(batch, Shape.Sizes, withGradients: true);
         var ws = _training;
         Forward(features, batch, training: true, ws);
         double loss = CrossEntropy.LossAndGradient(ws.Activations[^1], labels, batch, ClassCount, ws.Gradients[^1], out correct);
@@ -121,7 +121,7 @@ public sealed class SparseMlp
         CheckBatch(features, rows);
         if (scores.Length < rows * ClassCount)
             throw new ArgumentException($"Scores need room for {rows}×{ClassCount} values.", nameof(scores));
-        var ws = new Workspace(rows, Shape.Sizes);
+        var ws = new Workspace(rows, Shape.Sizes, withGradients: false);
         Forward(features, rows, training: false, ws);
         SparseKernels.Transpose(ws.Activations[^1], ClassCount, rows, scores);
     }
@@ -161,14 +161,14 @@ public sealed class SparseMlp
             throw new ArgumentException($"Expected {batch}×{InputSize} feature values, got {features.Length}.", nameof(features));
     }
 
-    /// <summary>Activations and gradients of one batch size, feature-major per layer.</summary>
+    /// <summary>Activations (and, for training, gradients) of one batch size, feature-major per layer.</summary>
     private sealed class Workspace
     {
-        public Workspace(int batch, int[] sizes)
+        public Workspace(int batch, int[] sizes, bool withGradients)
         {
             Batch = batch;
             Activations = sizes.Select(s => new float[s * batch]).ToArray();
-            Gradients = sizes.Select(s => new float[s * batch]).ToArray();
+            Gradients = withGradients ? sizes.Select(s => new float[s * batch]).ToArray() : [];
         }
 
         public int Batch { get; }

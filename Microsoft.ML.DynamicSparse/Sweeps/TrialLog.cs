@@ -5,12 +5,14 @@ namespace Microsoft.ML.DynamicSparse;
 /// <summary>
 /// A trial's history on disk as JSON lines, one <see cref="EpochRecord"/> per line. While the trial runs, each epoch is
 /// appended and flushed to "&lt;id&gt;.jsonl.partial"; when it finishes the file is renamed to "&lt;id&gt;.jsonl", so a
-/// file under the final name always holds a complete trial and an interrupted one simply runs again.
+/// file under the final name always holds a complete trial. A trial that fails or is cancelled deletes its partial
+/// file and runs again next time.
 /// </summary>
 internal sealed class TrialLog : IProgress<EpochRecord>, IDisposable
 {
     private readonly string _path;
     private readonly StreamWriter _writer;
+    private bool _completed;
 
     private TrialLog(string path)
     {
@@ -55,7 +57,13 @@ internal sealed class TrialLog : IProgress<EpochRecord>, IDisposable
     {
         _writer.Dispose();
         File.Move(_path + ".partial", _path, overwrite: true);
+        _completed = true;
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        if (!_completed)
+            File.Delete(_path + ".partial");
+    }
 }

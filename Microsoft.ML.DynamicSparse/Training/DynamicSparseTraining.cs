@@ -13,6 +13,8 @@ public static class DynamicSparseTraining
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (train.Count == 0)
+            throw new ArgumentException("The training set is empty.", nameof(train));
         int classes = Math.Max(train.Labels.Max(), validation?.Labels.DefaultIfEmpty(0).Max() ?? 0) + 1;
         var random = new Random(seed);
         var network = SparseMlp.Create(options.Shape(train.FeatureCount, classes), options.OnPercent, random);

@@ -17,14 +17,15 @@ public static class BertCheckpoint
 
     /// <summary>Builds the model described by <paramref name="folder"/>/config.json and loads its weights,
     /// preferring model.safetensors over pytorch_model.bin. Every parameter must be present, with the
-    /// configured shape; otherwise a <see cref="CheckpointException"/> names the file and tensors.</summary>
-    public static BertModel LoadFolder(string folder, ulong seed = 0)
+    /// configured shape; otherwise a <see cref="CheckpointException"/> names the file and tensors.
+    /// <paramref name="dropoutSeed"/> seeds the model's dropout generator.</summary>
+    public static BertModel LoadFolder(string folder, ulong dropoutSeed = 0)
     {
         ArgumentNullException.ThrowIfNull(folder);
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"BERT checkpoint folder not found: {folder}");
         string configPath = Path.Combine(folder, ConfigFile);
         if (!File.Exists(configPath)) throw new FileNotFoundException($"{folder} has no {ConfigFile}.", configPath);
-        var model = BertModel.Create(BertConfig.FromJsonFile(configPath), seed);
+        var model = new BertModel(BertConfig.FromJsonFile(configPath)) { DropoutGenerator = new Generator(dropoutSeed) };
         LoadWeights(model, WeightsFile(folder), strict: true);
         return model;
     }

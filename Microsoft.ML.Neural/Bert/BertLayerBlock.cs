@@ -32,7 +32,7 @@ internal static class BertLayerBlock
     {
         int n = pass.Tokens, r = pass.Rows, h = pass.Hidden, inter = pass.Intermediate;
         var rh = ..(r * h);
-        LinearKernels.Forward(x, n, h, w.QkvWeight.Of(values), w.QkvBias.Of(values), a.Qkv.AsSpan(0, n * 3 * h));
+        ProjectQkv(pass, w, values, x, a.Qkv.AsSpan(0, n * 3 * h));
 
         Span<float> attentionDrop = default;
         if (pass.AttentionDropoutOn)
@@ -107,6 +107,24 @@ internal static class BertLayerBlock
             var target = dx.Slice(token * h, h);
             TensorPrimitives.Add(target, g1.Slice(row * h, h), target);
         }
+    }
+
+    /// <summary>Queries, keys and values [B·T, 3H] of the input: one GEMM when every position is an output;
+    /// otherwise keys and values for all positions and queries only for the first Queries of each sequence
+    /// (the other query rows are left unset; attention never reads them).</summary>
+    private static void ProjectQkv(in Pass pass, BertLayerWeights w, float[] values, ReadOnlySpan<float> x, Span<float> qkv)
+    {
+        int n = pass.Tokens, h = pass.Hidden, t = pass.Shape.Sequence;
+        var weight = w.QkvWeight.Of(values);
+        var bias = w.QkvBias.Of(values);
+        if (pass.AllPositions)
+        {
+            LinearKernels.Forward(x, n, h, weight, bias, qkv);
+            return;
+        }
+        LinearKernels.Forward(x, h, n, h, weight[(h * h)..], bias[h..], qkv[h..], 3 * h);
+        for (int q = 0; q < pass.Shape.Queries; q++)
+            LinearKernels.Forward(x[(q * h)..], t * h, pass.Shape.Batch, h, weight[..(h * h)], bias[..h], qkv[(q * 3 * h)..], t * 3 * h);
     }
 
     /// <summary>The residual input of the output rows: x itself, or its first-position rows gathered.</summary>

@@ -79,11 +79,8 @@ public sealed class BertModel
     {
         ArgumentNullException.ThrowIfNull(batch);
         batch.Validate(Config);
-        var c = Config;
-        int n = batch.Tokens, h = c.HiddenSize;
-        var pass = new BertLayerBlock.Pass(new AttentionShape(batch.BatchSize, batch.SequenceLength, c.NumAttentionHeads, c.HeadSize),
-            c.IntermediateSize, c.LayerNormEps, dropout ? DropoutGenerator : null,
-            c.AttentionProbsDropoutProb, c.HiddenDropoutProb, recordForBackward);
+        int n = batch.Tokens, h = Config.HiddenSize;
+        var pass = MakePass(batch, dropout, recordForBackward);
         Prepare(batch, pass, pooledOnly);
         var values = Parameters.Values;
 
@@ -113,23 +110,42 @@ public sealed class BertModel
         return new BertOutput(pooledOnly ? ReadOnlyMemory<float>.Empty : last.AsMemory(0, n * h), _acts.Pooled.AsMemory(0, batchSize * h));
     }
 
+    /// <summary>The pooled output [B, H] as a <see cref="Tensor"/>, so that a head written with tensor ops
+    /// can sit on the encoder. When <paramref name="training"/> (and grad is enabled) dropout is on and the
+    /// result is a leaf requiring grad whose hook, when the head's loss runs Backward, back-propagates the
+    /// gradient reaching it through the encoder into <see cref="ParameterTable.Grads"/> (step those with
+    /// <see cref="FusedAdamW"/>). Only the most recent training call can be back-propagated.</summary>
+    public Tensor PooledTensor(BertBatch batch, bool training)
+    {
+        bool record = training && Autograd.IsGradEnabled;
+        var output = Forward(batch, dropout: training, recordForBackward: record, pooledOnly: true);
+        var pooled = Tensor.FromArray(output.PooledOutput.ToArray(), batch.BatchSize, Config.HiddenSize);
+        if (!record) return pooled;
+        pooled.RequiresGrad = true;
+        pooled.RegisterHook(gradient =>
+        {
+            if (!ReferenceEquals(_recorded, batch))
+                throw new InvalidOperationException("PooledTensor: the encoder ran another forward pass since this tensor was computed; only the latest one can be back-propagated.");
+            Backward(default, gradient.Contiguous().AsReadOnlySpan());
+            return gradient;
+        });
+        return pooled;
+    }
+
     /// <summary>Back-propagates the gradients of the last forward pass's outputs (which must have been
     /// recorded) and accumulates the parameter gradients into <see cref="ParameterTable.Grads"/>.
     /// <paramref name="dLastHidden"/> may be empty when the loss uses only the pooled output.</summary>
     public void Backward(ReadOnlySpan<float> dLastHidden, ReadOnlySpan<float> dPooled)
     {
         var batch = _recorded ?? throw new InvalidOperationException("Backward needs a preceding Forward with recordForBackward: true.");
-        var c = Config;
-        int n = batch.Tokens, h = c.HiddenSize, batchSize = batch.BatchSize, t = batch.SequenceLength;
+        int n = batch.Tokens, h = Config.HiddenSize, batchSize = batch.BatchSize, t = batch.SequenceLength;
         if (_recordedPooledOnly && !dLastHidden.IsEmpty)
             throw new ArgumentException("The forward pass computed only the pooled output (pooledOnly), so dLastHidden must be empty.", nameof(dLastHidden));
         if (!dLastHidden.IsEmpty && dLastHidden.Length != n * h)
             throw new ArgumentException($"dLastHidden has {dLastHidden.Length} values but the last hidden state has {n * h}.", nameof(dLastHidden));
         if (dPooled.Length != batchSize * h)
             throw new ArgumentException($"dPooled has {dPooled.Length} values but the pooled output has {batchSize * h}.", nameof(dPooled));
-        var pass = new BertLayerBlock.Pass(new AttentionShape(batchSize, t, c.NumAttentionHeads, c.HeadSize),
-            c.IntermediateSize, c.LayerNormEps, _recordedDropout ? DropoutGenerator : null,
-            c.AttentionProbsDropoutProb, c.HiddenDropoutProb, Record: true);
+        var pass = MakePass(batch, _recordedDropout, record: true);
         var values = Parameters.Values;
         var grads = Parameters.Grads;
 
@@ -181,6 +197,13 @@ public sealed class BertModel
             wordGrads.Slice(row * h, h).Clear();
             TouchedWordRows[row] = false;
         }
+    }
+
+    private BertLayerBlock.Pass MakePass(BertBatch batch, bool dropout, bool record)
+    {
+        var c = Config;
+        return new BertLayerBlock.Pass(new AttentionShape(batch.BatchSize, batch.SequenceLength, c.NumAttentionHeads, c.HeadSize),
+            c.IntermediateSize, c.LayerNormEps, dropout ? DropoutGenerator : null, c.AttentionProbsDropoutProb, c.HiddenDropoutProb, record);
     }
 
     /// <summary>The pass of layer <paramref name="layer"/>: the last one runs for the [CLS] positions only when pooledOnly.</summary>

@@ -41,9 +41,6 @@ public sealed class ParameterTable
     /// <summary>The gradients, same layout; allocated (zeroed) on first use, so inference never pays for them.</summary>
     public float[] Grads => _grads ??= new float[Length];
 
-    /// <summary>True once <see cref="Grads"/> has been allocated.</summary>
-    public bool HasGrads => _grads is not null;
-
     /// <summary>A copy of every parameter as a name → tensor map (a state dict).</summary>
     public Dictionary<string, TensorData> ToTensors(string prefix = "")
     {

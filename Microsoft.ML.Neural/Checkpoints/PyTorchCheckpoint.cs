@@ -15,17 +15,21 @@ public static class PyTorchCheckpoint
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"PyTorch checkpoint not found: {path}", path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        Span<byte> magic = stackalloc byte[2];
+        int read = stream.Read(magic);
+        if (read == 2 && magic[0] == 0x80)
+            throw new CheckpointException(path, null, "a legacy (pre-1.6, non-zip) torch.save file; re-save it with a current PyTorch.");
+        if (read < 2 || magic[0] != (byte)'P' || magic[1] != (byte)'K')
+            throw new CheckpointException(path, null, "not a PyTorch zip checkpoint (no zip signature at the start).");
+        stream.Position = 0;
         ZipArchive zip;
         try
         {
-            zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         }
         catch (InvalidDataException ex)
         {
-            string hint = stream.Length >= 2 && FirstByte(stream) == 0x80
-                ? "it is a legacy (pre-1.6, non-zip) torch.save file; re-save it with a current PyTorch"
-                : "not a zip archive, or truncated";
-            throw new CheckpointException(path, null, $"cannot open as a PyTorch zip checkpoint: {hint} ({ex.Message})", ex);
+            throw new CheckpointException(path, null, $"corrupt or truncated zip archive ({ex.Message})", ex);
         }
         using (zip)
         {
@@ -49,12 +53,6 @@ public static class PyTorchCheckpoint
             }
             return result;
         }
-    }
-
-    private static int FirstByte(Stream stream)
-    {
-        stream.Position = 0;
-        return stream.ReadByte();
     }
 
     private static string ArchivePrefix(string path, ZipArchive zip)

@@ -84,17 +84,7 @@ internal static class Binary
             else if (ia == 0 && ib == 1) TK.Apply(sa[offA], sb.AsSpan(offB, inner), row);
             else
                 for (int j = 0; j < inner; j++) row[j] = TK.Apply(sa[offA + j * ia], sb[offB + j * ib]);
-            // Both operands step through the same odometer.
-            for (int dd = rank - 2; dd >= 0; dd--)
-            {
-                index[dd]++;
-                offA += stridesA[dd];
-                offB += stridesB[dd];
-                if (index[dd] < dims[dd]) break;
-                offA -= stridesA[dd] * dims[dd];
-                offB -= stridesB[dd] * dims[dd];
-                index[dd] = 0;
-            }
+            Strided.Advance(index, dims, stridesA, ref offA, stridesB, ref offB, rank - 1);
         }
     }
 }

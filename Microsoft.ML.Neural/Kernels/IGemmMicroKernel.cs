@@ -18,6 +18,7 @@ internal unsafe interface IGemmMicroKernel
     static abstract void Run(int kc, float* a, float* b, float* c, int ldc, float beta);
 
     /// <summary>An edge tile into <paramref name="tile"/> (row stride NR, beta = 0): only
-    /// columns below <paramref name="cols"/> need be right, so a kernel may skip the rest.</summary>
-    static abstract void RunEdge(int kc, float* a, float* b, float* tile, int cols);
+    /// rows below <paramref name="rows"/> and columns below <paramref name="cols"/> need be
+    /// right, so a kernel may skip the rest.</summary>
+    static abstract void RunEdge(int kc, float* a, float* b, float* tile, int rows, int cols);
 }

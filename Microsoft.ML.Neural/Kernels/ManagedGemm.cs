@@ -137,7 +137,7 @@ internal static unsafe class ManagedGemm
                             }
                             else
                             {
-                                TKernel.RunEdge(kc, aPanel, bPanel, edge, cols);
+                                TKernel.RunEdge(kc, aPanel, bPanel, edge, rows, cols);
                                 GemmTile.Combine(edge, nr, cRow + jr, g.Ldc, rows, cols, beta);
                             }
                         }

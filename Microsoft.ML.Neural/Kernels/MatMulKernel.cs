@@ -62,16 +62,7 @@ internal static class MatMulKernel
         for (int i = 0; i < batches; i++)
         {
             Gemm.Sgemm(ta, tb, m, n, k, storeA.AsSpan(offA), lda, storeB.AsSpan(offB), ldb, dst.Slice(i * m * n, m * n), n);
-            for (int d = batchRank - 1; d >= 0; d--)
-            {
-                index[d]++;
-                offA += sa[d];
-                offB += sb[d];
-                if (index[d] < batchDims[d]) break;
-                offA -= sa[d] * batchDims[d];
-                offB -= sb[d] * batchDims[d];
-                index[d] = 0;
-            }
+            Strided.Advance(index, batchDims, sa, ref offA, sb, ref offB, batchRank);
         }
     }
 

@@ -80,11 +80,13 @@ internal static class NormKernels
     }
 
     /// <summary>Batch-norm backward over [rows, C]. In training mode the batch statistics depend on x:
-    /// dx = invstd·w·(g − mean(g) − x̂·mean(g⊙x̂)); in evaluation mode dx = invstd·w·g.</summary>
+    /// dx = invstd·w·(g − mean(g) − x̂·mean(g⊙x̂)); in evaluation mode dx = invstd·w·g.
+    /// <paramref name="scratch"/> holds 3·C floats.</summary>
     public static void BatchNormBackward(ReadOnlySpan<float> g, ReadOnlySpan<float> xhat, int rows, ReadOnlySpan<float> invStd,
-        ReadOnlySpan<float> weight, bool training, Span<float> dx, Span<float> dw, Span<float> db, Span<float> sumG, Span<float> sumGH)
+        ReadOnlySpan<float> weight, bool training, Span<float> dx, Span<float> dw, Span<float> db, Span<float> scratch)
     {
         int c = invStd.Length;
+        Span<float> sumG = scratch[..c], sumGH = scratch.Slice(c, c), scale = scratch.Slice(2 * c, c);
         sumG.Clear();
         sumGH.Clear();
         for (int r = 0; r < rows; r++)
@@ -97,7 +99,6 @@ internal static class NormKernels
         if (!db.IsEmpty) TensorPrimitives.Add(db, sumG, db);
         if (dx.IsEmpty) return;
         // scale = w·invstd; for training, the per-column terms mean(g) and mean(g⊙x̂).
-        Span<float> scale = sumG.Length <= 1024 ? stackalloc float[c] : new float[c];
         if (weight.IsEmpty) invStd.CopyTo(scale); else TensorPrimitives.Multiply(weight, invStd, scale);
         if (training)
         {

@@ -12,7 +12,7 @@ internal readonly unsafe struct ScalarMicroKernel : IGemmMicroKernel
     public static int MR => Rows;
     public static int NR => Cols;
 
-    public static void RunEdge(int kc, float* a, float* b, float* tile, int cols) => Run(kc, a, b, tile, Cols, 0f);
+    public static void RunEdge(int kc, float* a, float* b, float* tile, int rows, int cols) => Run(kc, a, b, tile, Cols, 0f);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Run(int kc, float* a, float* b, float* c, int ldc, float beta)

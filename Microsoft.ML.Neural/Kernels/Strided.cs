@@ -30,17 +30,27 @@ internal static class Strided
     }
 
     /// <summary>Odometer step over dimensions [0, <paramref name="outerRank"/>): returns the offset of the next row.</summary>
-    public static int Advance(Span<int> index, int[] dims, ReadOnlySpan<int> strides, int offset, int outerRank)
+    public static int Advance(Span<int> index, ReadOnlySpan<int> dims, ReadOnlySpan<int> strides, int offset, int outerRank)
+    {
+        int unused = 0;
+        Advance(index, dims, strides, ref offset, strides, ref unused, outerRank);
+        return offset;
+    }
+
+    /// <summary>Odometer step that moves two operands, each with its own strides, to their next rows.</summary>
+    public static void Advance(Span<int> index, ReadOnlySpan<int> dims, ReadOnlySpan<int> stridesA, ref int offsetA,
+        ReadOnlySpan<int> stridesB, ref int offsetB, int outerRank)
     {
         for (int d = outerRank - 1; d >= 0; d--)
         {
             index[d]++;
-            offset += strides[d];
-            if (index[d] < dims[d]) return offset;
-            offset -= strides[d] * dims[d];
+            offsetA += stridesA[d];
+            offsetB += stridesB[d];
+            if (index[d] < dims[d]) return;
+            offsetA -= stridesA[d] * dims[d];
+            offsetB -= stridesB[d] * dims[d];
             index[d] = 0;
         }
-        return offset;
     }
 }
 
@@ -86,16 +96,7 @@ internal static class StridedWrite
                     target = accumulate ? target + v : v;
                 }
             }
-            for (int dd = rank - 2; dd >= 0; dd--)
-            {
-                index[dd]++;
-                offD += dst.Strides[dd];
-                offS += stridesS[dd];
-                if (index[dd] < dims[dd]) break;
-                offD -= dst.Strides[dd] * dims[dd];
-                offS -= stridesS[dd] * dims[dd];
-                index[dd] = 0;
-            }
+            Strided.Advance(index, dims, dst.Strides, ref offD, stridesS, ref offS, rank - 1);
         }
     }
 }

@@ -40,7 +40,7 @@ internal readonly unsafe struct Vector256MicroKernel : IGemmMicroKernel
         Store(c, c50, c51, beta);
     }
 
-    public static void RunEdge(int kc, float* a, float* b, float* tile, int cols) => Run(kc, a, b, tile, 16, 0f);
+    public static void RunEdge(int kc, float* a, float* b, float* tile, int rows, int cols) => Run(kc, a, b, tile, 16, 0f);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(float* c, Vector256<float> lo, Vector256<float> hi, float beta)

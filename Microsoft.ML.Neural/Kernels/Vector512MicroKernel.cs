@@ -8,7 +8,7 @@ namespace Microsoft.ML.Neural.Kernels;
 /// Per k step it issues 16 FMAs against 2 vector loads and 8 broadcasts, so the FMA pipes,
 /// not the loads, bound it (measured within 2% of a register-only FMA loop). 8 rows rather
 /// than 12 or 14 because it wastes less on the batch sizes networks use (32, 64, 100, 128)
-/// and measured as fast in place; edge panels of at most 16 columns run a half-width loop.</summary>
+/// and measured as fast in place. Edge tiles of at most 16 columns or 2 rows run narrower loops.</summary>
 internal readonly unsafe struct Vector512MicroKernel : IGemmMicroKernel
 {
     public static int MR => 8;
@@ -52,13 +52,16 @@ internal readonly unsafe struct Vector512MicroKernel : IGemmMicroKernel
 
     /// <summary>Starts fetching the C tile into L2 while the k loop runs, so that the final
     /// read-modify-write of C does not stall on 16 cache misses.</summary>
-    public static void RunEdge(int kc, float* a, float* b, float* tile, int cols)
+    public static void RunEdge(int kc, float* a, float* b, float* tile, int rows, int cols)
     {
-        if (cols > 16)
-        {
-            Run(kc, a, b, tile, 32, 0f);
-            return;
-        }
+        if (rows <= 2) FewRows(kc, a, b, tile, rows, cols);
+        else if (cols <= 16) HalfWidth(kc, a, b, tile);
+        else Run(kc, a, b, tile, 32, 0f);
+    }
+
+    /// <summary>An edge tile of at most 16 columns: one accumulator per row.</summary>
+    private static void HalfWidth(int kc, float* a, float* b, float* tile)
+    {
         Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default;
         Vector512<float> c4 = default, c5 = default, c6 = default, c7 = default;
         for (int p = 0; p < kc; p++, a += 8, b += 32)
@@ -75,6 +78,29 @@ internal readonly unsafe struct Vector512MicroKernel : IGemmMicroKernel
         }
         c0.Store(tile); c1.Store(tile + 32); c2.Store(tile + 64); c3.Store(tile + 96);
         c4.Store(tile + 128); c5.Store(tile + 160); c6.Store(tile + 192); c7.Store(tile + 224);
+    }
+
+    /// <summary>An edge tile of one or two rows (m = 1 or 2, e.g. single-row inference): the
+    /// full kernel would spend 8 rows of FMAs on it, so run the valid rows' chains alone.</summary>
+    private static void FewRows(int kc, float* a, float* b, float* tile, int rows, int cols)
+    {
+        for (int r = 0; r < rows; r++, tile += 32)
+        {
+            Vector512<float> lo = default, hi = default;
+            float* ar = a + r, bp = b;
+            if (cols > 16)
+                for (int p = 0; p < kc; p++, ar += 8, bp += 32)
+                {
+                    var av = Vector512.Create(*ar);
+                    lo = Vector512.FusedMultiplyAdd(av, Vector512.Load(bp), lo);
+                    hi = Vector512.FusedMultiplyAdd(av, Vector512.Load(bp + 16), hi);
+                }
+            else
+                for (int p = 0; p < kc; p++, ar += 8, bp += 32)
+                    lo = Vector512.FusedMultiplyAdd(Vector512.Create(*ar), Vector512.Load(bp), lo);
+            lo.Store(tile);
+            hi.Store(tile + 16);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,16 +1,5 @@
 namespace Microsoft.ML.Neural;
 
-/// <summary>How a loss combines per-sample values.</summary>
-public enum Reduction
-{
-    /// <summary>One loss per sample.</summary>
-    None,
-    /// <summary>Weighted mean: Σ wᵢ·lossᵢ / Σ wᵢ (plain mean without class weights).</summary>
-    Mean,
-    /// <summary>Σ wᵢ·lossᵢ.</summary>
-    Sum,
-}
-
 /// <summary>Losses over [N, C] scores with class-index targets, and mean squared error.</summary>
 public static partial class TensorOps
 {

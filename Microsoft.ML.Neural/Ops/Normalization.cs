@@ -21,12 +21,12 @@ public static partial class TensorOps
         return Autograd.Record("layer_norm", y, Inputs(x, weight, bias), g =>
         {
             var dx = x.RequiresGrad ? Tensor.Uninitialized(x.Dims) : null;
-            var dw = weight is { RequiresGrad: true } ? Tensor.ZerosOf(weight.Dims) : null;
-            var db = bias is { RequiresGrad: true } ? Tensor.ZerosOf(bias.Dims) : null;
+            var (dw, directW) = AffineGradTarget(weight);
+            var (db, directB) = AffineGradTarget(bias);
             var scratch = Tensor.Uninitialized([cols]);
             NormKernels.LayerNormBackward(g.ContiguousData().AsReadOnlySpan(), xhat.AsReadOnlySpan(), invStd.AsReadOnlySpan(), cols,
                 Values(weight), Span(dx), Span(dw), Span(db), scratch.AsSpan());
-            return Grads(dx, weight, dw, bias, db);
+            return Grads(dx, weight, directW ? null : dw, bias, directB ? null : db);
         });
     }
 
@@ -88,12 +88,11 @@ public static partial class TensorOps
         {
             if (relu) g = ReluMasked(g, y);
             var dx = x.RequiresGrad ? Tensor.Uninitialized([rows, c]) : null;
-            var dw = weight is { RequiresGrad: true } ? Tensor.ZerosOf(weight.Dims) : null;
-            var db = bias is { RequiresGrad: true } ? Tensor.ZerosOf(bias.Dims) : null;
-            var sums = Tensor.Uninitialized([2, c]).AsSpan();
+            var (dw, directW) = AffineGradTarget(weight);
+            var (db, directB) = AffineGradTarget(bias);
             NormKernels.BatchNormBackward(g.ContiguousData().AsReadOnlySpan(), xhat.AsReadOnlySpan(), rows, stats.AsReadOnlySpan().Slice(c, c),
-                Values(weight), training, Span(dx), Span(dw), Span(db), sums[..c], sums[c..]);
-            return Grads(dx, weight, dw, bias, db);
+                Values(weight), training, Span(dx), Span(dw), Span(db), Tensor.Uninitialized([3, c]).AsSpan());
+            return Grads(dx, weight, directW ? null : dw, bias, directB ? null : db);
         });
     }
 
@@ -110,6 +109,16 @@ public static partial class TensorOps
         var y = Tensor.Uninitialized(x.Dims);
         TensorPrimitives.Multiply(x.ContiguousData().AsReadOnlySpan(), mask.AsReadOnlySpan(), y.AsSpan());
         return Autograd.Record("dropout", y, x, g => g.Mul(mask));
+    }
+
+    /// <summary>Where the kernels accumulate a scale or shift gradient: the parameter's own Grad when
+    /// the engine allows writing it directly (Direct = true), else a zeroed temporary.</summary>
+    private static (Tensor? Target, bool Direct) AffineGradTarget(Tensor? parameter)
+    {
+        if (parameter is not { RequiresGrad: true }) return (null, false);
+        var sink = parameter.DirectGradTarget(out bool accumulate);
+        if (sink is null) return (Tensor.ZerosOf(parameter.Dims), false);
+        return (accumulate ? sink : sink.Fill(0f), true);
     }
 
     private static void UpdateRunning(Span<float> running, ReadOnlySpan<float> batch, float momentum, float correction)

@@ -71,18 +71,19 @@ public abstract class Optimizer
             var state = _state[i];
             Prepare(group, state, p.Count);
             int parts = Math.Min(Environment.ProcessorCount, p.Count / ParallelThreshold);
-            if (parts <= 1)
-            {
-                Update(group, state, p.AsSpan(), grad.AsReadOnlySpan(), 0);
-                continue;
-            }
-            int chunk = ((p.Count + parts - 1) / parts + 63) & ~63;
-            Parallel.For(0, parts, part =>
-            {
-                int start = part * chunk, length = Math.Min(chunk, p.Count - start);
-                if (length > 0) Update(group, state, p.AsSpan().Slice(start, length), grad.AsReadOnlySpan().Slice(start, length), start);
-            });
+            if (parts <= 1) Update(group, state, p.AsSpan(), grad.AsReadOnlySpan(), 0);
+            else UpdateInParallel(group, state, p, grad, parts);
         }
+    }
+
+    private void UpdateInParallel(ParameterGroup group, Dictionary<string, Tensor> state, Tensor p, Tensor grad, int parts)
+    {
+        int chunk = ((p.Count + parts - 1) / parts + 63) & ~63;
+        Parallel.For(0, parts, part =>
+        {
+            int start = part * chunk, length = Math.Min(chunk, p.Count - start);
+            if (length > 0) Update(group, state, p.AsSpan().Slice(start, length), grad.AsReadOnlySpan().Slice(start, length), start);
+        });
     }
 
     /// <summary>Per-parameter work before the element-wise update, run once per parameter and step:

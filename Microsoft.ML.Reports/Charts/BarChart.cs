@@ -39,7 +39,9 @@ public sealed class BarChart : Chart
 
     private protected override void Draw(SvgCanvas canvas)
     {
-        var plot = new PlotArea(64, 40, Width - 20, Height - 46);
+        const double Left = 64;
+        int legendRows = ChartParts.LegendRows(Left, Width - 10, _series.Select(s => s.Name));
+        var plot = new PlotArea(Left, ChartParts.PlotTop(legendRows), Width - 20, Height - 46);
         var (min, max) = ChartParts.FiniteRange(_series.SelectMany(s => s.Values));
         double[] ticks = AxisTicks.Nice(Math.Min(0, min), Math.Max(0, max), 6);
         var y = ChartParts.VerticalAxis(canvas, plot, ticks, YLabel);
@@ -64,6 +66,6 @@ public sealed class BarChart : Chart
         }
         if (min < 0)
             canvas.Line(plot.Left, zero, plot.Right, zero, "#444", cssClass: "axis");
-        ChartParts.Legend(canvas, plot.Left, 18, Width - 10, _series.Select((s, i) => (s.Name, CategoricalPalette.Color(i))));
+        ChartParts.Legend(canvas, plot.Left, ChartParts.LegendTop, Width - 10, _series.Select((s, i) => (s.Name, CategoricalPalette.Color(i))));
     }
 }

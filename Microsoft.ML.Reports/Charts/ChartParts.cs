@@ -26,8 +26,29 @@ internal static class ChartParts
         canvas.Text((plot.Left + plot.Right) / 2, plot.Bottom + 34, title, "middle", "axis-title");
     }
 
-    /// <summary>Lays out swatches with names left to right from (x, y), wrapping at <paramref name="maxX"/>.</summary>
+    /// <summary>Height of one legend row; the first row's baseline sits at <see cref="LegendTop"/>.</summary>
+    public const double LegendRowHeight = 16;
+    public const double LegendTop = 18;
+
+    /// <summary>Top of the plot area of a chart whose legend spans <paramref name="legendRows"/> rows.</summary>
+    public static double PlotTop(int legendRows) => 40 + (LegendRowHeight * Math.Max(0, legendRows - 1));
+
+    /// <summary>Draws swatches with names left to right from (x, y), wrapping at <paramref name="maxX"/>.</summary>
     public static void Legend(SvgCanvas canvas, double x, double y, double maxX, IEnumerable<(string Name, string Color)> items)
+    {
+        foreach (var (itemX, itemY, name, color) in LegendLayout(x, y, maxX, items))
+        {
+            canvas.Rect(itemX, itemY - 9, 12, 12, color);
+            canvas.Text(itemX + 17, itemY + 1, name);
+        }
+    }
+
+    /// <summary>How many rows <see cref="Legend"/> will use for these names.</summary>
+    public static int LegendRows(double x, double maxX, IEnumerable<string> names) =>
+        LegendLayout(x, 0, maxX, names.Select(n => (n, string.Empty))).Select(p => p.Y).Distinct().Count();
+
+    private static IEnumerable<(double X, double Y, string Name, string Color)> LegendLayout(
+        double x, double y, double maxX, IEnumerable<(string Name, string Color)> items)
     {
         double cx = x;
         foreach (var (name, color) in items)
@@ -36,10 +57,9 @@ internal static class ChartParts
             if (cx > x && cx + itemWidth > maxX)
             {
                 cx = x;
-                y += 16;
+                y += LegendRowHeight;
             }
-            canvas.Rect(cx, y - 9, 12, 12, color);
-            canvas.Text(cx + 17, y + 1, name);
+            yield return (cx, y, name, color);
             cx += itemWidth;
         }
     }

@@ -64,8 +64,11 @@ public sealed class Heatmap : Chart
     private double LeftMargin => (RowAxisLabel is null ? 8 : 26) + RowLabels.Max(TextWidth) + 8;
     private double TopMargin => (ColumnAxisLabel is null ? 8 : 26) + (ColumnLabels.Any(l => l.Length > 0) ? 16 : 0);
 
+    // The colour bar is as tall as the grid but at least 100 px, so its end labels stay apart on one-row maps.
+    private double ColorBarHeight => Math.Max(CellSize * RowLabels.Count, 100);
+
     private protected override (double Width, double Height) Size =>
-        (LeftMargin + (CellWidth * ColumnLabels.Count) + 90, Math.Max(TopMargin + (CellSize * RowLabels.Count) + 10, 140));
+        (LeftMargin + (CellWidth * ColumnLabels.Count) + 90, TopMargin + ColorBarHeight + 14);
 
     /// <summary>The colour-scale bounds actually used: the fixed ones if given, else the finite data range.</summary>
     public (double Min, double Max) Domain
@@ -106,7 +109,7 @@ public sealed class Heatmap : Chart
                     canvas.Text(x + (cellWidth / 2), y + (CellSize / 2) + 4, text, "middle", "cell-value", fill.ContrastingText);
             }
         }
-        DrawColorBar(canvas, left + (cellWidth * columns) + 16, top, Math.Max(CellSize * rows, 100), min, max);
+        DrawColorBar(canvas, left + (cellWidth * columns) + 16, top, ColorBarHeight, min, max);
     }
 
     private void DrawColorBar(SvgCanvas canvas, double x, double top, double height, double min, double max)

@@ -43,7 +43,9 @@ public sealed class LineChart(string title, string xLabel, string yLabel) : Char
 
     private protected override void Draw(SvgCanvas canvas)
     {
-        var plot = new PlotArea(64, 40, Width - 20, Height - 46);
+        const double Left = 64;
+        int legendRows = ChartParts.LegendRows(Left, Width - 10, _series.Select(s => s.Name));
+        var plot = new PlotArea(Left, ChartParts.PlotTop(legendRows), Width - 20, Height - 46);
         var points = _series.SelectMany(s => Enumerable.Range(0, s.X.Count).Where(s.IsDrawable).Select(i => (X: s.X[i], Y: s.Y[i]))).ToList();
 
         var (xMin, xMax) = ChartParts.FiniteRange(points.Select(p => p.X).Concat(_markers.Select(m => m.X)));
@@ -72,7 +74,7 @@ public sealed class LineChart(string title, string xLabel, string yLabel) : Char
         for (int s = 0; s < _series.Count; s++)
             DrawSeries(canvas, _series[s], CategoricalPalette.Color(s), x, y);
 
-        ChartParts.Legend(canvas, plot.Left, 18, Width - 10, _series.Select((s, i) => (s.Name, CategoricalPalette.Color(i))));
+        ChartParts.Legend(canvas, plot.Left, ChartParts.LegendTop, Width - 10, _series.Select((s, i) => (s.Name, CategoricalPalette.Color(i))));
     }
 
     // Each run of consecutive finite points becomes one polyline; a lone point becomes a dot.

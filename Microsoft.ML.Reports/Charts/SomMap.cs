@@ -46,7 +46,7 @@ public sealed class SomMap : Chart
     public int Columns => _labels.GetLength(1);
     public double CellSize { get; init; } = 30;
 
-    /// <summary>Print reliability percentages in cells; by default only when they fit (grids up to 16 wide).</summary>
+    /// <summary>Print reliability percentages in the cells; they are printed only on grids up to 16 wide, where they fit.</summary>
     public bool ShowReliability { get; init; } = true;
 
     public override bool HasData => _labels.Length > 0;
@@ -86,6 +86,6 @@ public sealed class SomMap : Chart
         double legendX = Origin + (CellSize * Columns) + 16;
         var entries = ClassNames.Select((n, i) => (n, CategoricalPalette.Color(i))).Append(("unlabelled", CategoricalPalette.Unlabelled)).ToList();
         for (int i = 0; i < entries.Count; i++)
-            ChartParts.Legend(canvas, legendX, Origin + 10 + (16 * i), double.MaxValue, [entries[i]]);
+            ChartParts.Legend(canvas, legendX, Origin + 10 + (ChartParts.LegendRowHeight * i), double.MaxValue, [entries[i]]); // one entry per row
     }
 }

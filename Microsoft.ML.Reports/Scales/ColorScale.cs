@@ -5,7 +5,7 @@ public sealed class ColorScale
 {
     private readonly Rgb[] _anchors;
 
-    /// <param name="name">Shown nowhere; identifies the scale in errors and tests.</param>
+    /// <param name="name">Identifies the scale in error messages.</param>
     /// <param name="anchors">At least two colours, first for the low end.</param>
     public ColorScale(string name, params Rgb[] anchors)
     {

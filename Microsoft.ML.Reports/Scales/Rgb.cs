@@ -21,7 +21,7 @@ public readonly record struct Rgb(byte R, byte G, byte B)
     public double Luminance => (0.2126 * Linear(R)) + (0.7152 * Linear(G)) + (0.0722 * Linear(B));
 
     /// <summary>Black or white, whichever is more legible on this colour.</summary>
-    public string ContrastingText => Luminance > 0.4 ? "#000000" : "#ffffff";
+    public string ContrastingText => Luminance > 0.179 ? "#000000" : "#ffffff"; // the luminance where black and white give equal contrast
 
     /// <summary>Straight-line interpolation in sRGB; t = 0 gives <paramref name="a"/>, t = 1 gives <paramref name="b"/>.</summary>
     public static Rgb Lerp(Rgb a, Rgb b, double t) => new(Mix(a.R, b.R, t), Mix(a.G, b.G, t), Mix(a.B, b.B, t));

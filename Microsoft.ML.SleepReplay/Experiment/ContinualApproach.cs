@@ -18,6 +18,6 @@ public enum ContinualApproach
     /// <summary>One network per task from a shared start, then the mean of their weights.</summary>
     Merging,
 
-    /// <summary>As <see cref="Merging"/>, with every task network's layers truncated to rank r (SVD) before averaging.</summary>
+    /// <summary>As <see cref="Merging"/>, with each task's weight change from the shared start truncated to rank r (SVD) before averaging.</summary>
     LowRankMerging,
 }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Diagnostics;
 
 namespace Microsoft.ML.SleepReplay;
@@ -32,6 +33,7 @@ public sealed class ContinualLearningProtocol
 
         var results = new List<ApproachResult>();
         var sleeps = new List<SleepRecord>();
+        List<MlpNetwork>? taskNetworks = null;
         foreach (var approach in _options.Approaches)
         {
             var clock = Stopwatch.StartNew();
@@ -40,7 +42,8 @@ public sealed class ContinualLearningProtocol
                 ContinualApproach.SleepReplay => RunSequential(initial, tasks, approach, sleeps, cancellationToken),
                 ContinualApproach.Sequential or ContinualApproach.SequentialMasked => RunSequential(initial, tasks, approach, null, cancellationToken),
                 ContinualApproach.Parallel => RunParallel(initial, tasks, cancellationToken),
-                ContinualApproach.Merging or ContinualApproach.LowRankMerging => RunMerging(initial, tasks, approach, cancellationToken),
+                ContinualApproach.Merging or ContinualApproach.LowRankMerging =>
+                    RunMerging(initial, taskNetworks ??= TrainTaskNetworks(initial, tasks, cancellationToken), tasks, approach),
                 _ => throw new ArgumentOutOfRangeException(nameof(approach), approach, "Unknown approach."),
             };
             results.Add(new ApproachResult(approach, rows, ranks, clock.Elapsed));
@@ -86,30 +89,48 @@ public sealed class ContinualLearningProtocol
         return ([Evaluate(net, tasks, tasks.Count - 1)], [StableRanks(net)]);
     }
 
-    private (List<TaskAccuracyRow>, List<IReadOnlyList<double>>) RunMerging(MlpNetwork initial, IReadOnlyList<TaskData> tasks,
-        ContinualApproach approach, CancellationToken ct)
+    /// <summary>
+    /// Mean of the task networks, W = W0 + mean_t(W_t − W0). Low-rank merging keeps only the best
+    /// rank-r part (SVD) of each task's change W_t − W0 before averaging.
+    /// </summary>
+    private (List<TaskAccuracyRow>, List<IReadOnlyList<double>>) RunMerging(MlpNetwork initial, IReadOnlyList<MlpNetwork> taskNetworks,
+        IReadOnlyList<TaskData> tasks, ContinualApproach approach)
     {
         var merged = initial.Clone();
-        foreach (var w in merged.Weights) Array.Clear(w);
-        if (merged.Biases != null) foreach (var b in merged.Biases) Array.Clear(b);
+        float share = 1f / taskNetworks.Count;
+        foreach (var net in taskNetworks)
+        {
+            for (int l = 0; l < net.LayerCount; l++)
+            {
+                var change = new float[net.Weights[l].Length];
+                TensorPrimitives.Subtract(net.Weights[l], initial.Weights[l], change);
+                if (approach == ContinualApproach.LowRankMerging)
+                    change = MatrixAnalysis.TruncateRank(change, net.OutputsOf(l), net.InputsOf(l), _options.LowRank, new Random(_options.Seed + l));
+                TensorPrimitives.MultiplyAdd(change, share, merged.Weights[l], merged.Weights[l]);
+                if (net.Biases != null)
+                {
+                    var biasChange = new float[net.Biases[l].Length];
+                    TensorPrimitives.Subtract(net.Biases[l], initial.Biases![l], biasChange);
+                    TensorPrimitives.MultiplyAdd(biasChange, share, merged.Biases![l], merged.Biases![l]);
+                }
+            }
+        }
+        return ([Evaluate(merged, tasks, tasks.Count - 1)], [StableRanks(merged)]);
+    }
+
+    /// <summary>One network per task, each trained from the shared start (both merging approaches use the same ones).</summary>
+    private List<MlpNetwork> TrainTaskNetworks(MlpNetwork initial, IReadOnlyList<TaskData> tasks, CancellationToken ct)
+    {
         var trainer = new MlpSgdTrainer(_options.Training);
-        float share = 1f / tasks.Count;
+        var networks = new List<MlpNetwork>();
         for (int t = 0; t < tasks.Count; t++)
         {
             var net = initial.Clone();
             trainer.Train(net, tasks[t].Train, TrainingRandom(t), cancellationToken: ct);
-            for (int l = 0; l < net.LayerCount; l++)
-            {
-                var w = approach == ContinualApproach.LowRankMerging
-                    ? MatrixAnalysis.TruncateRank(net.Weights[l], net.OutputsOf(l), net.InputsOf(l), _options.LowRank, new Random(_options.Seed + l))
-                    : net.Weights[l];
-                for (int i = 0; i < w.Length; i++) merged.Weights[l][i] += share * w[i];
-                if (net.Biases != null)
-                    for (int i = 0; i < net.Biases[l].Length; i++) merged.Biases![l][i] += share * net.Biases[l][i];
-            }
-            _log?.Report($"{approach}: task {t + 1} network trained");
+            networks.Add(net);
+            _log?.Report($"merging: task {t + 1} network trained");
         }
-        return ([Evaluate(merged, tasks, tasks.Count - 1)], [StableRanks(merged)]);
+        return networks;
     }
 
     /// <summary>

@@ -69,21 +69,35 @@ internal static class SpikeKernels
     {
         ref float w0 = ref MemoryMarshal.GetArrayDataReference(weights);
         ref int a0 = ref MemoryMarshal.GetArrayDataReference(active);
-        for (int i = start; i < end; i++)
+        int i = start;
+        // Four rows at a time: four independent streams of loads keep more cache misses in flight.
+        // Each row is still summed in the order of the active list, so the split does not change results.
+        for (; i + 4 <= end; i += 4)
+        {
+            ref float r0 = ref Unsafe.Add(ref w0, (nint)i * cols);
+            ref float r1 = ref Unsafe.Add(ref r0, cols);
+            ref float r2 = ref Unsafe.Add(ref r1, cols);
+            ref float r3 = ref Unsafe.Add(ref r2, cols);
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (int p = 0; p < activeCount; p++)
+            {
+                int j = Unsafe.Add(ref a0, p);
+                s0 += Unsafe.Add(ref r0, j);
+                s1 += Unsafe.Add(ref r1, j);
+                s2 += Unsafe.Add(ref r2, j);
+                s3 += Unsafe.Add(ref r3, j);
+            }
+            sums[i] = s0;
+            sums[i + 1] = s1;
+            sums[i + 2] = s2;
+            sums[i + 3] = s3;
+        }
+        for (; i < end; i++)
         {
             ref float row = ref Unsafe.Add(ref w0, (nint)i * cols);
-            // Four independent accumulators hide load latency; the order is fixed, so the result is deterministic.
-            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            int p = 0;
-            for (; p + 4 <= activeCount; p += 4)
-            {
-                s0 += Unsafe.Add(ref row, Unsafe.Add(ref a0, p));
-                s1 += Unsafe.Add(ref row, Unsafe.Add(ref a0, p + 1));
-                s2 += Unsafe.Add(ref row, Unsafe.Add(ref a0, p + 2));
-                s3 += Unsafe.Add(ref row, Unsafe.Add(ref a0, p + 3));
-            }
-            for (; p < activeCount; p++) s0 += Unsafe.Add(ref row, Unsafe.Add(ref a0, p));
-            sums[i] = (s0 + s1) + (s2 + s3);
+            float s = 0;
+            for (int p = 0; p < activeCount; p++) s += Unsafe.Add(ref row, Unsafe.Add(ref a0, p));
+            sums[i] = s;
         }
     }
 

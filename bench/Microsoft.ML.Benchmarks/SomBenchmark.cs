@@ -4,8 +4,9 @@ namespace Microsoft.ML.Benchmarks;
 
 /// <summary>The "som" group (bench/WORKLOADS.md, peer som.py): a 20×20 SOM over 128-wide activations.
 /// _bmu: batched squared distances (one SGEMM) and each row's best-matching cell; _bmu_update: the same plus the batch
-/// neighbourhood update of all 400 prototypes (BP-SOM kernel λ/2^k, radius 2, as one more SGEMM); _online: B sequential
-/// per-row steps, best-matching cell by direct distances then the BP-SOM window update (the reference trainer's order).</summary>
+/// neighbourhood update with the BP-SOM kernel λ/2^k inside each winner's radius-2 window (the reference's default maximum
+/// context; the peer instead weighs all 400 cells with a Gaussian); _online: B sequential per-row steps, best-matching cell
+/// by direct distances then the same window update (the reference trainer's order).</summary>
 public sealed class SomBenchmark : IBenchmark
 {
     private const int Dimension = 128, GridSize = 20, Radius = 2;

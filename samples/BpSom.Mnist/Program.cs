@@ -8,7 +8,16 @@ using Microsoft.ML.Runtime;
 // Trains the original BP-SOM network 784-100-10 with a 10×10 SOM (α = 0.25) and the same network with α = 0
 // (plain backprop; the SOM is still trained and labelled), both from the same seed, and compares them on the MNIST test set.
 // The first --train training images are learned, the next --validation images select the best network and stop early.
-var arguments = SampleArguments.Parse(args);
+SampleArguments arguments;
+try
+{
+    arguments = SampleArguments.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
 var loader = new MLContext(arguments.Seed);
 var allTraining = loader.Data.LoadMnist(MnistSplit.Train, arguments.DataDirectory);
 var training = loader.Data.TakeRows(allTraining, arguments.TrainingRows);
@@ -49,3 +58,4 @@ foreach (float alpha in new[] { 0.25f, 0f })
                       $"SOM usage {best.SomUsagePercent:F1}% (that epoch; last {parameters.History[^1].SomUsagePercent:F1}%), pruned {pruned} of 100 hidden units, " +
                       $"labelled cells {labelled}/{map.CellCount}, time {seconds:F0} s");
 }
+return 0;

@@ -22,8 +22,21 @@ internal static class GeluKernels
 
     /// <summary>du = dy · gelu'(u) from the derivative <see cref="ForwardKeepingDerivative"/> kept;
     /// <paramref name="du"/> may be <paramref name="dy"/>.</summary>
-    public static void Backward(ReadOnlySpan<float> derivative, ReadOnlySpan<float> dy, Span<float> du) =>
-        TensorPrimitives.Multiply(dy, derivative, du);
+    public static unsafe void Backward(ReadOnlySpan<float> derivative, ReadOnlySpan<float> dy, Span<float> du)
+    {
+        const int chunk = 4096;
+        fixed (float* pd = derivative, pdy = dy, pdu = du)
+        {
+            var (dp, dyp, dup) = ((nint)pd, (nint)pdy, (nint)pdu);
+            int length = du.Length;
+            RowParallel.For((length + chunk - 1) / chunk, chunk, (first, last) =>
+            {
+                int start = first * chunk, count = Math.Min(length, last * chunk) - start;
+                TensorPrimitives.Multiply(new ReadOnlySpan<float>((float*)dyp + start, count), new ReadOnlySpan<float>((float*)dp + start, count),
+                    new Span<float>((float*)dup + start, count));
+            });
+        }
+    }
 
     private static unsafe void Run(ReadOnlySpan<float> u, Span<float> y, Span<float> derivative)
     {

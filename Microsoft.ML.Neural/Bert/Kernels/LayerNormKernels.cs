@@ -42,12 +42,8 @@ internal static class LayerNormKernels
     public static void Backward(ReadOnlySpan<float> dy, ReadOnlySpan<float> xHat, ReadOnlySpan<float> rstd, int rows, int width,
         ReadOnlySpan<float> gamma, Span<float> dGamma, Span<float> dBeta, Span<float> dx)
     {
-        for (int r = 0; r < rows; r++)
-        {
-            var dyRow = dy.Slice(r * width, width);
-            TensorPrimitives.FusedMultiplyAdd(dyRow, xHat.Slice(r * width, width), dGamma, dGamma);
-            TensorPrimitives.Add(dBeta, dyRow, dBeta);
-        }
+        ColumnSums.AddProducts(dy, xHat, rows, width, dGamma);
+        ColumnSums.Add(dy, rows, width, dBeta);
         unsafe
         {
             fixed (float* pdy = dy, ph = xHat, pr = rstd, pg = gamma, pdx = dx)

@@ -5,11 +5,17 @@ namespace Microsoft.ML.Neural.Bert;
 internal static class LinearKernels
 {
     /// <summary>y[rows, out] = x[rows, in]·Wᵀ + b (the bias is written first, then accumulated into).</summary>
-    public static void Forward(ReadOnlySpan<float> x, int rows, int inFeatures, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Span<float> y)
+    public static void Forward(ReadOnlySpan<float> x, int rows, int inFeatures, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Span<float> y) =>
+        Forward(x, inFeatures, rows, inFeatures, weight, bias, y, bias.Length);
+
+    /// <summary>The same with rows of x every <paramref name="ldx"/> and rows of y every <paramref name="ldy"/>
+    /// elements, to read or write a strided subset of a larger matrix's rows or columns.</summary>
+    public static void Forward(ReadOnlySpan<float> x, int ldx, int rows, int inFeatures, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias,
+        Span<float> y, int ldy)
     {
         int outFeatures = bias.Length;
-        for (int r = 0; r < rows; r++) bias.CopyTo(y.Slice(r * outFeatures, outFeatures));
-        Gemm.Sgemm(false, true, rows, outFeatures, inFeatures, x, inFeatures, weight, inFeatures, y, outFeatures, beta: 1f);
+        for (int r = 0; r < rows; r++) bias.CopyTo(y.Slice(r * ldy, outFeatures));
+        Gemm.Sgemm(false, true, rows, outFeatures, inFeatures, x, ldx, weight, inFeatures, y, ldy, beta: 1f);
     }
 
     /// <summary>Accumulates dW += dyᵀ·x and db += Σ rows of dy, and, when <paramref name="dx"/> is not
@@ -19,7 +25,7 @@ internal static class LinearKernels
     {
         int outFeatures = dBias.Length;
         Gemm.Sgemm(true, false, outFeatures, inFeatures, rows, dy, outFeatures, x, inFeatures, dWeight, inFeatures, beta: 1f);
-        for (int r = 0; r < rows; r++) TensorPrimitives.Add(dBias, dy.Slice(r * outFeatures, outFeatures), dBias);
+        ColumnSums.Add(dy, rows, outFeatures, dBias);
         if (!dx.IsEmpty)
             Gemm.Sgemm(false, false, rows, inFeatures, outFeatures, dy, outFeatures, weight, inFeatures, dx, inFeatures, beta: accumulateDx ? 1f : 0f);
     }

@@ -202,6 +202,15 @@ public sealed class SelfOrganizingMapTests
     }
 
     [TestMethod]
+    public void CellIndex_NumbersCellsInTheReferenceScanOrder()
+    {
+        var map = SomBuilder.Map(3, 1, new float[9]);
+        Assert.AreEqual(5, map.CellIndex(1, 2));           // the reference's x = 2, y = 3
+        Assert.AreEqual((2, 0), map.CellPosition(6));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => map.CellIndex(3, 0));
+    }
+
+    [TestMethod]
     public void FindBestMatch_WithWrongActivationLength_NamesBothLengths()
     {
         var map = TieMap();

@@ -52,6 +52,27 @@ public sealed class CoactivationCounterTests
     }
 
     [TestMethod]
+    public void Add_ManyUnevenBatches_MatchesTheOuterProductOfBinaryActivities()
+    {
+        // Batches of 100, 37 and 130 samples straddle the 64-bit words and the buffer flushes.
+        const int inputs = 9, outputs = 4;
+        var random = new Random(5);
+        var counter = new CoactivationCounter(inputs, outputs);
+        var expected = new int[inputs * outputs];
+        foreach (int batch in new[] { 100, 37, 130, 100, 100, 3 })
+        {
+            var pre = Enumerable.Range(0, inputs * batch).Select(_ => random.NextSingle() - 0.3f).ToArray();
+            var post = Enumerable.Range(0, outputs * batch).Select(_ => random.NextSingle() - 0.6f).ToArray();
+            counter.Add(pre, post, batch);
+            for (int i = 0; i < outputs; i++)
+                for (int j = 0; j < inputs; j++)
+                    expected[i * inputs + j] += Enumerable.Range(0, batch).Count(b => pre[j * batch + b] > 0 && post[i * batch + b] > 0);
+        }
+
+        CollectionAssert.AreEqual(expected, counter.Counts.ToArray());
+    }
+
+    [TestMethod]
     public void Add_WithMismatchedLengths_ThrowsNamingTheShape()
     {
         var counter = new CoactivationCounter(2, 2);

@@ -64,6 +64,21 @@ public sealed class BertCheckpointTests
     }
 
     [TestMethod]
+    public void LoadWeights_TheSameParameterUnderBothNames_NamesBothKeys()
+    {
+        var model = new BertModel(BertConfig.FromJsonFile(Path.Combine(TinyFolder, "config.json")));
+        var stateDict = new Dictionary<string, TensorData>(SafeTensors.Load(Path.Combine(TinyFolder, "model.safetensors")))
+        {
+            ["bert.embeddings.LayerNorm.gamma"] = new([64], new float[64]),
+        };
+
+        var ex = Assert.ThrowsExactly<CheckpointException>(() => BertCheckpoint.LoadWeights(model, stateDict, "merged"));
+
+        Assert.AreEqual("bert.embeddings.LayerNorm.gamma", ex.TensorName);
+        StringAssert.Contains(ex.Message, "is the same parameter as 'embeddings.LayerNorm.weight'");
+    }
+
+    [TestMethod]
     public void LoadFolder_WithOnlyTheBin_ReadsThePyTorchFileAndIgnoresPretrainingHeads()
     {
         CopyFixture(keepSafetensors: false);

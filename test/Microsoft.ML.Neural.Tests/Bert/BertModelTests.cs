@@ -139,6 +139,25 @@ public sealed class BertModelTests
     }
 
     [TestMethod]
+    public void PooledTensor_BackwardOfATensorLoss_ReachesTheEncoderParameters()
+    {
+        // loss = Σ pooled·R through the tensor library must give the encoder gradients of Backward(dPooled = R).
+        var viaTensors = BertModel.Create(Small with { HiddenDropoutProb = 0f, AttentionProbsDropoutProb = 0f }, seed: 8);
+        var direct = BertModel.Create(Small with { HiddenDropoutProb = 0f, AttentionProbsDropoutProb = 0f }, seed: 8);
+        var batch = new BertBatch(2, 3, [1, 5, 9, 3, 4, 0], [0, 0, 0, 0, 0, 0], [1, 1, 1, 1, 1, 0]);
+        var r = new float[2 * Small.HiddenSize];
+        new Generator(4).FillNormal(r, 0f, 1f);
+
+        var pooled = viaTensors.PooledTensor(batch, training: true);
+        (pooled * Tensor.FromArray(r, 2, Small.HiddenSize)).Sum().Backward();
+        direct.Forward(batch, recordForBackward: true, pooledOnly: true);
+        direct.Backward(default, r);
+
+        CollectionAssert.AreEqual(r, pooled.Grad!.ToArray());
+        CollectionAssert.AreEqual(direct.Parameters.Grads, viaTensors.Parameters.Grads);
+    }
+
+    [TestMethod]
     public void ZeroGrad_ClearsTheTouchedWordRowsAndEverythingElse()
     {
         var model = BertModel.Create(Small, seed: 1);

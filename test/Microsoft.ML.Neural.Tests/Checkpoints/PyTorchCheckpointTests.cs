@@ -117,6 +117,25 @@ public sealed class PyTorchCheckpointTests
         }
     }
 
+    [TestMethod]
+    public void Load_LegacyNonZipPickle_IsRefusedWithAHint()
+    {
+        string dir = FixturePaths.NewTempFolder();
+        try
+        {
+            string path = Path.Combine(dir, "legacy.bin");
+            File.WriteAllBytes(path, [0x80, 0x02, 0x8A, 0x0A]);   // how pre-1.6 torch.save files begin
+
+            var ex = Assert.ThrowsExactly<CheckpointException>(() => PyTorchCheckpoint.Load(path));
+
+            StringAssert.Contains(ex.Message, "legacy (pre-1.6, non-zip) torch.save file");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static void CopyArchive(string from, string to, (string Name, byte[] Bytes) replace)
     {
         using var source = ZipFile.OpenRead(from);

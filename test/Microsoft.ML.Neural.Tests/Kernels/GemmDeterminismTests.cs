@@ -39,14 +39,35 @@ public sealed class GemmDeterminismTests
     public void Sgemm_Vector512Vector256AndScalarKernels_GiveBitIdenticalResults()
     {
         // All kernels evaluate each element as the same FMA chain in the same k order.
-        foreach (bool transA in new[] { false, true })
+        foreach (var (m, transA) in new[] { (70, false), (70, true), (1, false), (2, true) })
         {
-            var problem = new GemmProblem(70, 90, 530, transA, !transA, beta: -0.75f, seed: 9);
+            var problem = new GemmProblem(m, 90, 530, transA, !transA, beta: -0.75f, seed: 9);
             var scalar = problem.Run(GemmPath.Scalar);
             if (Vector256MicroKernel.IsSupported)
                 CollectionAssert.AreEqual(scalar, problem.Run(GemmPath.Vector256), $"Vector256 {problem}");
             if (Vector512MicroKernel.IsSupported)
                 CollectionAssert.AreEqual(scalar, problem.Run(GemmPath.Vector512), $"Vector512 {problem}");
+        }
+    }
+
+    [TestMethod]
+    public void Sgemm_CalledFromConcurrentThreads_GivesTheSameBitsAsSequentialCalls()
+    {
+        // Callers such as attention run SGEMM inside Parallel.For: small products (OpenBLAS
+        // where present) and large ones (one caller gets the worker pool, the others run alone).
+        var problems = Enumerable.Range(0, 8)
+            .Select(i => i % 2 == 0
+                ? new GemmProblem(64, 64, 64, i % 4 == 0, false, 0f, seed: 20 + i)
+                : new GemmProblem(160, 200, 300, false, i % 3 == 0, 1f, seed: 20 + i))
+            .ToArray();
+        var sequential = problems.Select(p => p.Run(GemmPath.Auto)).ToArray();
+        for (int round = 0; round < 3; round++)
+        {
+            var concurrent = new float[problems.Length][];
+            Parallel.For(0, problems.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 },
+                i => concurrent[i] = problems[i].Run(GemmPath.Auto));
+            for (int i = 0; i < problems.Length; i++)
+                CollectionAssert.AreEqual(sequential[i], concurrent[i], $"round {round}: {problems[i]}");
         }
     }
 

@@ -5,13 +5,13 @@ namespace Microsoft.ML.Neural.Tests.Kernels;
 [TestClass]
 public sealed class GemmTests
 {
-    /// <summary>Odd sizes around the tile widths (4, 6, 12, 16, 32) and the cache blocks
-    /// (KC = 256, MC = 144, NC = 1024), so edge tiles and multi-block loops all run; the larger
-    /// ones exceed the multi-threading threshold.</summary>
+    /// <summary>Odd sizes around the tile sizes (4, 6, 8, 16, 32; one or two rows) and the
+    /// cache blocks (KC = 256, MC = 144, NC = 1024), so edge tiles and multi-block loops all run;
+    /// the larger ones exceed the multi-threading threshold.</summary>
     private static readonly (int M, int N, int K)[] Shapes =
     [
-        (1, 1, 1), (3, 17, 33), (17, 3, 65), (33, 65, 17), (65, 100, 3), (100, 33, 257),
-        (257, 65, 100), (13, 1100, 300), (150, 40, 520),
+        (1, 1, 1), (1, 100, 300), (2, 33, 70), (3, 17, 33), (17, 3, 65), (33, 65, 17),
+        (65, 100, 3), (100, 33, 257), (257, 65, 100), (13, 1100, 300), (150, 40, 520),
     ];
 
     private static readonly float[] Betas = [0f, 1f, -0.5f];

@@ -30,6 +30,34 @@ public sealed class OpGradientTests
         GradCheck.Check(t => (2f - t[0] * 3f + 1f) / 4f, R(1, 5));
 
     [TestMethod]
+    public void BroadcastingArithmetic_OnRandomShapes_MatchesFiniteDifferences()
+    {
+        // Each trial draws a rank-1..3 shape, then knocks random dimensions of each operand down to 1
+        // (and sometimes drops leading dimensions) so both sides broadcast.
+        var g = new Generator(2024);
+        for (int trial = 0; trial < 6; trial++)
+        {
+            int rank = 1 + g.NextInt(3);
+            var full = Enumerable.Range(0, rank).Select(_ => 1 + g.NextInt(4)).ToArray();
+            int[] Operand() => full.Skip(g.NextInt(rank)).Select(d => g.NextInt(3) == 0 ? 1 : d).ToArray();
+            var a = GradCheck.Random((ulong)trial, -1f, 1f, Operand());
+            var b = GradCheck.Random((ulong)trial + 100, 0.5f, 1.5f, Operand());
+            GradCheck.Check(t => (t[0] + t[1]) * t[0] - t[0] / t[1], a, b);
+        }
+    }
+
+    [TestMethod]
+    public void BatchedMatMul_OnRandomShapes_MatchesFiniteDifferences()
+    {
+        var g = new Generator(7);
+        for (int trial = 0; trial < 4; trial++)
+        {
+            int batch = 1 + g.NextInt(3), m = 1 + g.NextInt(4), k = 1 + g.NextInt(4), n = 1 + g.NextInt(4);
+            GradCheck.Check(t => t[0].MatMul(t[1].Transpose(-1, -2)), R((ulong)trial, batch, m, k), R((ulong)trial + 50, batch, n, k));
+        }
+    }
+
+    [TestMethod]
     public void MatMul_MatchesFiniteDifferences() =>
         GradCheck.Check(t => t[0].MatMul(t[1]), R(1, 3, 4), R(2, 4, 5));
 
