@@ -1,3 +1,4 @@
+using Microsoft.ML.Datasets;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
@@ -46,7 +47,7 @@ public sealed class DynamicSparseTrainer : MulticlassTrainerBase<DynamicSparseMo
         return new DynamicSparseModelParameters(result.Network, result.History);
     }
 
-    private LabeledImages Read(MiniBatchReader reader)
+    private LabeledSet Read(MiniBatchReader reader)
     {
         var features = new List<float>();
         var labels = new List<int>();
@@ -56,7 +57,7 @@ public sealed class DynamicSparseTrainer : MulticlassTrainerBase<DynamicSparseMo
             features.AddRange(batch.Features);
             labels.AddRange(batch.Labels);
         }
-        return new LabeledImages(features.ToArray(), labels.ToArray(), reader.FeatureCount);
+        return new LabeledSet(features.ToArray(), labels.ToArray(), reader.FeatureCount);
     }
 
     /// <summary>Logs each epoch and honours <see cref="MLContext.CancelExecution"/> between epochs.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.ML.Datasets;
+
 namespace Microsoft.ML.DynamicSparse;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Microsoft.ML.DynamicSparse;
 /// </summary>
 public static class SweepRunner
 {
-    public static IReadOnlyList<TrialResult> Run(IReadOnlyList<SweepTrial> trials, LabeledImages train, LabeledImages? validation,
+    public static IReadOnlyList<TrialResult> Run(IReadOnlyList<SweepTrial> trials, LabeledSet train, LabeledSet? validation,
         string directory, int maxParallel = 0, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(trials);

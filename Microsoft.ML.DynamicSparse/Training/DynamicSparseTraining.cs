@@ -1,3 +1,5 @@
+using Microsoft.ML.Datasets;
+
 namespace Microsoft.ML.DynamicSparse;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Microsoft.ML.DynamicSparse;
 /// </summary>
 public static class DynamicSparseTraining
 {
-    public static TrainingResult Run(LabeledImages train, LabeledImages? validation, DynamicSparseTrainer.Options options,
+    public static TrainingResult Run(LabeledSet train, LabeledSet? validation, DynamicSparseTrainer.Options options,
         int seed, IProgress<EpochRecord>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(train);
@@ -21,7 +23,7 @@ public static class DynamicSparseTraining
         return Continue(network, train, validation, options, random, progress, cancellation);
     }
 
-    internal static TrainingResult Continue(SparseMlp network, LabeledImages train, LabeledImages? validation,
+    internal static TrainingResult Continue(SparseMlp network, LabeledSet train, LabeledSet? validation,
         DynamicSparseTrainer.Options options, Random random, IProgress<EpochRecord>? progress, CancellationToken cancellation)
     {
         if (train.FeatureCount != network.InputSize)
@@ -88,7 +90,7 @@ public static class DynamicSparseTraining
     }
 
     /// <summary>Fraction of samples whose highest logit is their label (evaluation mode).</summary>
-    public static double Accuracy(SparseMlp network, LabeledImages data)
+    public static double Accuracy(SparseMlp network, LabeledSet data)
     {
         const int chunk = 1000;
         var scores = new float[chunk * network.ClassCount];

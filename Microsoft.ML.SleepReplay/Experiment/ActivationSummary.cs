@@ -1,3 +1,5 @@
+using Microsoft.ML.Datasets;
+
 namespace Microsoft.ML.SleepReplay;
 
 /// <summary>One class's hidden-layer response before and after a sleep.</summary>

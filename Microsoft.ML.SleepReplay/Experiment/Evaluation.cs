@@ -1,3 +1,5 @@
+using Microsoft.ML.Datasets;
+
 namespace Microsoft.ML.SleepReplay;
 
 /// <summary>Classification accuracy of an <see cref="MlpNetwork"/> (argmax of the scores).</summary>

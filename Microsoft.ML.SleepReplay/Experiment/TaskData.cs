@@ -1,3 +1,5 @@
+using Microsoft.ML.Datasets;
+
 namespace Microsoft.ML.SleepReplay;
 
 /// <summary>One task's rows: training (first N in dataset order), validation (the next rows), test (all of its classes).</summary>

@@ -1,3 +1,4 @@
+using Microsoft.ML.Datasets;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;

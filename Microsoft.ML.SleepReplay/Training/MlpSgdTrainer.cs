@@ -1,3 +1,4 @@
+using Microsoft.ML.Datasets;
 using System.Numerics.Tensors;
 using Microsoft.ML.Neural.Kernels;
 

@@ -41,11 +41,11 @@ if (arguments.NoiseStd > 0)
     Console.WriteLine(SweepTables.Pivot(noisy, s => s.Max, nameof(options.HebbianPrunePercent), nameof(options.WeightPrunePercent)));
 }
 
-LabeledImages Load(MnistSplit split, int limit)
+LabeledSet Load(MnistSplit split, int limit)
 {
     var mnist = MnistIdx.Read(arguments.DataDirectory, split);
     int count = limit > 0 ? Math.Min(limit, mnist.Count) : mnist.Count;
     const int features = MnistArrays.PixelsPerImage;
-    return new LabeledImages(mnist.Pixels.AsSpan(0, count * features).ToArray(),
+    return new LabeledSet(mnist.Pixels.AsSpan(0, count * features).ToArray(),
         mnist.Labels.AsSpan(0, count).ToArray().Select(l => (int)l).ToArray(), features);
 }

@@ -1,3 +1,4 @@
+using Microsoft.ML.Datasets;
 using Microsoft.ML.Data;
 using Microsoft.ML.DynamicSparse;
 
@@ -17,10 +18,10 @@ internal static class Blobs
         public string Label { get; set; } = "";
     }
 
-    public static LabeledImages Arrays(int count, int seed)
+    public static LabeledSet Arrays(int count, int seed)
     {
         var rows = Rows(count, seed);
-        return new LabeledImages(rows.SelectMany(r => r.Features).ToArray(), rows.Select(r => r.Label[1] - '0').ToArray(), FeatureCount);
+        return new LabeledSet(rows.SelectMany(r => r.Features).ToArray(), rows.Select(r => r.Label[1] - '0').ToArray(), FeatureCount);
     }
 
     public static IDataView Keyed(MLContext ml, int count, int seed)

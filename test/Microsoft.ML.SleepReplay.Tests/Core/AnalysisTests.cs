@@ -1,3 +1,5 @@
+using Microsoft.ML.Datasets;
+
 namespace Microsoft.ML.SleepReplay.Tests;
 
 [TestClass]

@@ -1,6 +1,7 @@
-namespace Microsoft.ML.SleepReplay;
+namespace Microsoft.ML.Datasets;
 
-/// <summary>Dense feature rows (Count×FeatureCount, row-major) with a class index per row.</summary>
+/// <summary>Dense feature rows (Count×FeatureCount, row-major) with a 0-based class index per row: the in-memory
+/// training set of the methods whose trainers work on plain arrays (Sleep Replay, dynamic sparse networks).</summary>
 public sealed class LabeledSet
 {
     public LabeledSet(float[] features, int[] labels, int featureCount)
@@ -56,5 +57,18 @@ public sealed class LabeledSet
         if (sets.Any(s => s.FeatureCount != width))
             throw new ArgumentException($"Sets have different feature counts: {string.Join(", ", sets.Select(s => s.FeatureCount))}.", nameof(sets));
         return new LabeledSet(sets.SelectMany(s => s.Features).ToArray(), sets.SelectMany(s => s.Labels).ToArray(), width);
+    }
+
+    /// <summary>A copy with Gaussian noise of standard deviation <paramref name="std"/> added to every feature
+    /// (clamped to [0, 1], the pixel range), for noise-robustness evaluation.</summary>
+    public LabeledSet WithNoise(double std, Random random)
+    {
+        var noisy = new float[Features.Length];
+        for (int i = 0; i < noisy.Length; i++)
+        {
+            double gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            noisy[i] = Math.Clamp((float)(Features[i] + std * gaussian), 0f, 1f);
+        }
+        return new LabeledSet(noisy, Labels, FeatureCount);
     }
 }
