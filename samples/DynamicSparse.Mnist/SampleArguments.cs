@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.ML.Datasets;
 
 namespace DynamicSparse.Mnist;
 
@@ -20,7 +21,8 @@ internal sealed record SampleArguments(string DataDirectory, string OutputDirect
         if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
             throw new ArgumentException($"Unknown option '--{unknown}'; known: {string.Join(", ", known.Select(k => "--" + k))}.");
         return new SampleArguments(
-            values.GetValueOrDefault("data", "../shared/data/mnist"),
+            // Without --data, MNIST is found (or downloaded) the way ml.Data.LoadMnist finds it.
+            values.TryGetValue("data", out var data) ? data : DatasetLocator.Default.LocateMnist(MnistVariant.Mnist, MnistSplit.Train),
             values.GetValueOrDefault("out", "dsnn-sweep"),
             Int(values, "epochs", 30), Int(values, "seeds", 3), Int(values, "train-limit", 0), Int(values, "parallel", 0),
             Number(values.GetValueOrDefault("noise", "0"), "noise"),

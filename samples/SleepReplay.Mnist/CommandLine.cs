@@ -1,3 +1,4 @@
+using Microsoft.ML.Datasets;
 using Microsoft.ML.SleepReplay;
 
 /// <summary>Parsed command line of the sample.</summary>
@@ -24,7 +25,8 @@ internal sealed record CommandLine(string Setting, string DataDirectory, int Per
             Console.Error.WriteLine($"--setting is '{setting}'; expected 'python' or 'matlab'.");
             return null;
         }
-        string data = values.GetValueOrDefault("data", FindDataDirectory());
+        // Without --data, MNIST is found (or downloaded) the way ml.Data.LoadMnist finds it.
+        string data = values.TryGetValue("data", out var given) ? given : DatasetLocator.Default.LocateMnist(MnistVariant.Mnist, MnistSplit.Train);
         var approaches = values.TryGetValue("approaches", out var a)
             ? a.Split(',').Select(s => Enum.Parse<ContinualApproach>(s, ignoreCase: true)).ToArray()
             : Enum.GetValues<ContinualApproach>();
@@ -56,15 +58,5 @@ internal sealed record CommandLine(string Setting, string DataDirectory, int Per
             Approaches = Approaches,
             Seed = Seed,
         };
-    }
-
-    private static string FindDataDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data", "mnist"), Path.Combine(dir.FullName, "data", "mnist") })
-                if (Directory.Exists(candidate)) return candidate;
-        }
-        return Path.Combine("..", "shared", "data", "mnist");
     }
 }

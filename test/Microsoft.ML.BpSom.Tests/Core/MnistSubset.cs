@@ -5,22 +5,9 @@ namespace Microsoft.ML.BpSom.Tests;
 /// <summary>The first examples of the shared MNIST files as trainer input (labels 0-9 become classes 1-10).</summary>
 internal static class MnistSubset
 {
-    public static string Directory
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "data", "mnist");
-                if (MnistIdx.Contains(candidate, MnistSplit.Train)) return candidate;
-            }
-            throw new DirectoryNotFoundException($"No shared/data/mnist above {AppContext.BaseDirectory}.");
-        }
-    }
-
     public static BpSomExamples Load(MnistSplit split, int count)
     {
-        var mnist = MnistIdx.Read(Directory, split);
+        var mnist = MnistIdx.Read(SharedPaths.Mnist, split);
         var labels = mnist.Labels.Take(count).Select(label => label + 1).ToArray();
         return new BpSomExamples(mnist.Pixels.AsSpan(0, count * MnistArrays.PixelsPerImage).ToArray(), labels, MnistArrays.PixelsPerImage, 10);
     }

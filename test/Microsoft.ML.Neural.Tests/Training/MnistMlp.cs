@@ -13,7 +13,7 @@ internal static class MnistMlp
 
     private static readonly Lazy<(MnistArrays Train, MnistArrays Test)> Data = new(() =>
     {
-        string dir = Path.GetFullPath(Path.Combine(FixturePaths.RepoRoot, "..", "shared", "data", "mnist"));
+        string dir = SharedPaths.Mnist;
         return (MnistIdx.Read(dir, MnistSplit.Train), MnistIdx.Read(dir, MnistSplit.Test));
     });
 
