@@ -26,4 +26,22 @@ public static class BpSomCatalog
             SomErrorWeight = somErrorWeight,
             NumberOfEpochs = numberOfEpochs,
         });
+
+    /// <summary>The BP-SOM BERT text classifier (issue 6): a BERT encoder, its pooled [CLS] vector into a BP-SOM hidden layer with a SOM,
+    /// then a softmax classifier. The label must be a key. Options are checked here (out of range: <see cref="ArgumentOutOfRangeException"/>
+    /// naming the option; a missing checkpoint folder or vocabulary file: <see cref="DirectoryNotFoundException"/> / <see cref="FileNotFoundException"/>).</summary>
+    public static BpSomTextClassificationTrainer BpSomTextClassification(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
+        BpSomTextClassificationTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new BpSomTextClassificationTrainer(catalog.Context, options);
+    }
+
+    /// <summary>The BP-SOM BERT text classifier for a Boolean label (Score = log-odds, Probability, PredictedLabel).</summary>
+    public static BpSomBinaryTextClassificationTrainer BpSomTextClassification(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
+        BpSomTextClassificationTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new BpSomBinaryTextClassificationTrainer(catalog.Context, options);
+    }
 }

@@ -55,15 +55,22 @@ public abstract class SingleFeaturePredictionTransformerBase<TModel> : RowToRowT
     {
         private readonly SingleFeaturePredictionTransformerBase<TModel> _parent;
         private readonly IReadOnlyList<DataViewSchema.Column> _inputs;
+        private readonly int _additionalStart;   // index of the model's first additional output among this mapper's outputs
 
         public ScoringMapper(SingleFeaturePredictionTransformerBase<TModel> parent, DataViewSchema inputSchema)
             : base(inputSchema, parent.Model.BatchSize)
         {
             _parent = parent;
             _inputs = parent.Model.GetInputColumns(inputSchema, parent.FeatureColumnName);
+            _additionalStart = parent.GetOutputColumns(inputSchema).Length;
         }
 
-        protected override DataViewSchema.DetachedColumn[] GetOutputColumns() => _parent.GetOutputColumns(InputSchema);
+        /// <summary>The transformer's columns, then those of an <see cref="IAdditionalOutputsModel"/>.</summary>
+        protected override DataViewSchema.DetachedColumn[] GetOutputColumns()
+        {
+            var own = _parent.GetOutputColumns(InputSchema);
+            return _parent.Model is IAdditionalOutputsModel additional ? [.. own, .. additional.AdditionalOutputColumns] : own;
+        }
 
         public override IEnumerable<DataViewSchema.Column> GetDependencies(Func<int, bool> activeOutput) => _inputs;
 
@@ -73,7 +80,10 @@ public abstract class SingleFeaturePredictionTransformerBase<TModel> : RowToRowT
             var scores = ArrayPool<float>.Shared.Rent(size);
             try
             {
-                _parent.Model.Score(batch, _inputs, scores.AsSpan(0, size));
+                if (_parent.Model is IAdditionalOutputsModel additional)
+                    additional.Score(batch, _inputs, scores.AsSpan(0, size), _additionalStart);
+                else
+                    _parent.Model.Score(batch, _inputs, scores.AsSpan(0, size));
                 _parent.FillOutputs(batch, scores.AsSpan(0, size));
             }
             finally

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics.Tensors;
 
 namespace Microsoft.ML.DynamicSparse;
@@ -11,15 +12,20 @@ namespace Microsoft.ML.DynamicSparse;
 internal sealed class SparseLinear
 {
     private bool[] _mask;
-    private int[] _rowStarts = [];
-    private int[] _columns = [];
-    private int[] _columnStarts = [];
-    private int[] _rowsByColumn = [];
+    private BlockedRows _byRow;
+    private BlockedRows _byColumn;
     private int[] _valueByColumn = [];
     private float[] _valuesByColumn = [];
     private float[] _values = [];
     private float[] _velocity = [];
     private float[] _gradients = [];
+    /// <summary>Multiply-adds per kernel call above which splitting rows over two threads pays for the hand-off.</summary>
+    private const long SplitThreshold = 250_000;
+    // Row-range bodies for RowSplit, cached so that a split allocates nothing; they read the operands of the split
+    // call in flight from the fields below (training only, one call at a time).
+    private readonly Action<int, int> _forwardRows, _gradientRows;
+    private float[] _x = [], _y = [], _dy = [];
+    private int _batch;
 
     /// <summary>A layer with given weights (zero outside <paramref name="mask"/>) and a fixed connection count.</summary>
     public SparseLinear(int inputs, int outputs, bool[] mask, float[] dense, float[] bias, int connectionCount)
@@ -34,6 +40,8 @@ internal sealed class SparseLinear
         ConnectionCount = connectionCount;
         _mask = mask;
         Restructure(mask, dense, new float[dense.Length]);
+        _forwardRows = (first, end) => SparseKernels.Multiply(_byRow, _values, Bias, _x, _batch, _y, first, end);
+        _gradientRows = (first, end) => SparseKernels.WeightGradients(_byRow, _dy, _x, _batch, _gradients, first, end);
     }
 
     /// <summary>PyTorch's Linear initialisation (weights and bias ~ U(±1/√inputs)), then a "precise" mask of exactly
@@ -73,20 +81,44 @@ internal sealed class SparseLinear
     public void Restructure(bool[] mask, float[] dense) => Restructure(mask, dense, Scatter(_velocity));
 
     public void Forward(ReadOnlySpan<float> x, int batch, Span<float> y) =>
-        SparseKernels.Multiply(_rowStarts, _columns, _values, Bias, x, batch, y);
+        SparseKernels.Multiply(_byRow, _values, Bias, x, batch, y);
+
+    /// <summary>The forward pass of training, its rows split over two threads by <paramref name="split"/> (when given)
+    /// if the layer is large enough to gain from it.</summary>
+    public void Forward(float[] x, int batch, float[] y, RowSplit? split)
+    {
+        if (!Splits(split, batch))
+        {
+            Forward(x, batch, y);
+            return;
+        }
+        (_x, _y, _batch) = (x, y, batch);
+        split.Run(Outputs, _forwardRows);
+        (_x, _y) = ([], []);
+    }
 
     /// <summary>Weight and bias gradients from <paramref name="dy"/>; the input gradient too unless
-    /// <paramref name="dx"/> is empty (the first layer needs none).</summary>
-    public void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, int batch, Span<float> dx)
+    /// <paramref name="dx"/> is empty (the first layer needs none). The weight gradients' rows are split over two
+    /// threads by <paramref name="split"/> (when given) if the layer is large enough to gain from it.</summary>
+    public void Backward(float[] x, float[] dy, int batch, Span<float> dx, RowSplit? split = null)
     {
-        SparseKernels.WeightGradients(_rowStarts, _columns, dy, x, batch, _gradients);
+        if (Splits(split, batch))
+        {
+            (_x, _dy, _batch) = (x, dy, batch);
+            split.Run(Outputs, _gradientRows);
+            (_x, _dy) = ([], []);
+        }
+        else
+            SparseKernels.WeightGradients(_byRow, dy, x, batch, _gradients);
         for (int i = 0; i < Outputs; i++)
-            BiasGradients[i] = TensorPrimitives.Sum(dy.Slice(i * batch, batch));
+            BiasGradients[i] = TensorPrimitives.Sum(dy.AsSpan(i * batch, batch));
         if (dx.IsEmpty)
             return;
         for (int s = 0; s < _valuesByColumn.Length; s++) _valuesByColumn[s] = _values[_valueByColumn[s]];
-        SparseKernels.Multiply(_columnStarts, _rowsByColumn, _valuesByColumn, [], dy, batch, dx);
+        SparseKernels.Multiply(_byColumn, _valuesByColumn, [], dy, batch, dx);
     }
+
+    private bool Splits([NotNullWhen(true)] RowSplit? split, int batch) => split is not null && (long)StoredCount * batch >= SplitThreshold;
 
     public void Step(Sgd sgd)
     {
@@ -98,23 +130,24 @@ internal sealed class SparseLinear
     {
         var dense = new float[Inputs * Outputs];
         for (int i = 0; i < Outputs; i++)
-            for (int k = _rowStarts[i]; k < _rowStarts[i + 1]; k++)
-                dense[i * Inputs + _columns[k]] = stored[k];
+            for (int k = _byRow.Start(i, 0); k < _byRow.Start(i, _byRow.Blocks); k++)
+                dense[i * Inputs + _byRow.Sources[k]] = stored[k];
         return dense;
     }
 
+    [MemberNotNull(nameof(_byRow), nameof(_byColumn))]
     private void Restructure(bool[] mask, float[] dense, float[] denseVelocity)
     {
         if (mask.Length != Inputs * Outputs || dense.Length != mask.Length)
             throw new ArgumentException($"A {Outputs}×{Inputs} layer needs {Inputs * Outputs} mask entries and weights.");
         _mask = mask;
         int stored = mask.Count(m => m);
-        _rowStarts = new int[Outputs + 1];
-        _columns = new int[stored];
+        var rowStarts = new int[Outputs + 1];
+        var columns = new int[stored];
         _values = new float[stored];
         _velocity = new float[stored];
         _gradients = new float[stored];
-        _columnStarts = new int[Inputs + 1];
+        var columnStarts = new int[Inputs + 1];
         int k = 0;
         for (int i = 0; i < Outputs; i++)
         {
@@ -122,25 +155,27 @@ internal sealed class SparseLinear
             {
                 int at = i * Inputs + j;
                 if (!mask[at]) continue;
-                _columns[k] = j;
+                columns[k] = j;
                 _values[k] = dense[at];
                 _velocity[k] = denseVelocity[at];
-                _columnStarts[j + 1]++;
+                columnStarts[j + 1]++;
                 k++;
             }
-            _rowStarts[i + 1] = k;
+            rowStarts[i + 1] = k;
         }
-        for (int j = 0; j < Inputs; j++) _columnStarts[j + 1] += _columnStarts[j];
-        _rowsByColumn = new int[stored];
+        for (int j = 0; j < Inputs; j++) columnStarts[j + 1] += columnStarts[j];
+        var rowsByColumn = new int[stored];
         _valueByColumn = new int[stored];
         _valuesByColumn = new float[stored];
-        var next = _columnStarts.AsSpan(0, Inputs).ToArray();
+        var next = columnStarts.AsSpan(0, Inputs).ToArray();
         for (int i = 0; i < Outputs; i++)
-            for (int s = _rowStarts[i]; s < _rowStarts[i + 1]; s++)
+            for (int s = rowStarts[i]; s < rowStarts[i + 1]; s++)
             {
-                int slot = next[_columns[s]]++;
-                _rowsByColumn[slot] = i;
+                int slot = next[columns[s]]++;
+                rowsByColumn[slot] = i;
                 _valueByColumn[slot] = s;
             }
+        _byRow = new BlockedRows(rowStarts, columns, Inputs);
+        _byColumn = new BlockedRows(columnStarts, rowsByColumn, Outputs);
     }
 }

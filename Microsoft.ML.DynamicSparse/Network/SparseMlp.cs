@@ -1,3 +1,6 @@
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+
 namespace Microsoft.ML.DynamicSparse;
 
 /// <summary>
@@ -13,6 +16,7 @@ public sealed class SparseMlp
     private readonly KWinners?[] _winners;
     private readonly CoactivationCounter[] _counters;
     private Workspace _training = new(0, [], withGradients: false);
+    private RowSplit? _split;
 
     internal SparseMlp(NetworkShape shape, SparseLinear[] layers, BatchNorm?[] norms, KWinners?[] winners)
     {
@@ -53,6 +57,21 @@ public sealed class SparseMlp
 
     /// <summary>Add co-activations during training forward passes.</summary>
     public bool TrackCoactivations { get; set; }
+
+    /// <summary>
+    /// Splits the largest training kernels (big layers' forward pass and weight gradients, co-activation counting)
+    /// over two threads. Every value is computed exactly as on one thread, so results are identical either way; it
+    /// pays when a core is free, not when trials already run side by side.
+    /// </summary>
+    public bool TwoThreads
+    {
+        get => _split is not null;
+        set
+        {
+            _split = value ? new RowSplit() : null;
+            foreach (var counter in _counters) counter.Split = _split;
+        }
+    }
 
     internal SparseLinear Layer(int index) => _layers[index];
     internal BatchNorm? Norm(int index) => _norms[index];
@@ -104,7 +123,7 @@ public sealed class SparseMlp
                 _norms[l]?.Backward(dy, batch);
             }
             var dx = l == 0 ? Span<float>.Empty : ws.Gradients[l].AsSpan(0, Shape.Sizes[l] * batch);
-            _layers[l].Backward(ws.Activations[l], dy, batch, dx);
+            _layers[l].Backward(ws.Activations[l], ws.Gradients[l + 1], batch, dx, _split);
         }
         for (int l = 0; l < _layers.Length; l++)
         {
@@ -132,26 +151,29 @@ public sealed class SparseMlp
         for (int l = 0; l < _layers.Length; l++)
         {
             var y = ws.Activations[l + 1].AsSpan(0, Shape.Sizes[l + 1] * batch);
-            _layers[l].Forward(ws.Activations[l], batch, y);
+            if (training) _layers[l].Forward(ws.Activations[l], batch, ws.Activations[l + 1], _split);
+            else _layers[l].Forward(ws.Activations[l], batch, y);
             if (l < _layers.Length - 1)
             {
-                _norms[l]?.Forward(y, batch, training);
-                if (_winners[l] is { } winners) winners.Forward(y, batch, training);
-                else Relu(y);
+                var winners = _winners[l];
+                if (_norms[l] is { } norm) norm.Forward(y, batch, training, relu: winners is null);
+                else if (winners is null) Relu(y);
+                winners?.Forward(y, batch, training);
             }
             if (training && TrackCoactivations)
                 _counters[l].Add(ws.Activations[l], y, batch);
         }
     }
 
-    private static void Relu(Span<float> x)
-    {
-        for (int i = 0; i < x.Length; i++) if (x[i] < 0) x[i] = 0;
-    }
+    private static void Relu(Span<float> x) => TensorPrimitives.Max(x, 0f, x);
 
     private static void ReluBackward(ReadOnlySpan<float> y, Span<float> dy)
     {
-        for (int i = 0; i < dy.Length; i++) if (!(y[i] > 0)) dy[i] = 0;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i + Vector256<float>.Count <= dy.Length; i += Vector256<float>.Count)
+                (Vector256.Create(dy.Slice(i)) & Vector256.GreaterThan(Vector256.Create(y.Slice(i)), Vector256<float>.Zero)).CopyTo(dy.Slice(i));
+        for (; i < dy.Length; i++) if (!(y[i] > 0)) dy[i] = 0;
     }
 
     private void CheckBatch(ReadOnlySpan<float> features, int batch)

@@ -56,6 +56,10 @@ internal static unsafe class GemmPacking
         {
             int w = Math.Min(width, count - x0);
             float* panel = src + x0 * strideX;
+            // A ragged last panel: clear it whole with wide stores first, rather than zeroing each
+            // padding column value by value down a stride of `width` (most of the packing time for,
+            // say, 100 columns in 32-wide panels).
+            if (w < width) new Span<float>(dst, kc * width).Clear();
             int x = 0;
             if (Avx.IsSupported)
                 for (; x + 8 <= w; x += 8)
@@ -68,11 +72,6 @@ internal static unsafe class GemmPacking
                 float* s = panel + x * strideX;
                 float* d = dst + x;
                 for (int p = 0; p < kc; p++, d += width) *d = s[p];
-            }
-            for (; x < width; x++)
-            {
-                float* d = dst + x;
-                for (int p = 0; p < kc; p++, d += width) *d = 0f;
             }
         }
     }

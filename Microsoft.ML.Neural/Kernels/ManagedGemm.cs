@@ -93,7 +93,7 @@ internal static unsafe class ManagedGemm
         }
     }
 
-    private static (int Start, int End) Band(int length, int unit, int part, int parts)
+    internal static (int Start, int End) Band(int length, int unit, int part, int parts)
     {
         int units = (length + unit - 1) / unit;
         int start = (int)((long)units * part / parts) * unit;

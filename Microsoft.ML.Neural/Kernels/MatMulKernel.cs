@@ -10,6 +10,13 @@ internal static class MatMulKernel
     {
         int r = t.Rank;
         int rows = t.Dims[r - 2], cols = t.Dims[r - 1];
+        if (t.IsContiguous)
+        {
+            // Row-major without touching Strides, which a fresh tensor would allocate.
+            transposed = false;
+            ld = Math.Max(cols, 1);
+            return true;
+        }
         int s0 = t.Strides[r - 2], s1 = t.Strides[r - 1];
         if ((s1 == 1 || cols == 1) && (rows == 1 || s0 >= Math.Max(cols, 1)))
         {
@@ -28,15 +35,17 @@ internal static class MatMulKernel
         return false;
     }
 
-    /// <summary>c[m×n] (row-major, leading dimension ldc) = a[m×k] · b[k×n] + beta·c for 2-D views a and b.</summary>
-    public static void Multiply(Tensor a, Tensor b, Span<float> c, int ldc, float beta = 0f)
+    /// <summary>c[m×n] (row-major, leading dimension ldc) = op(a)[m×k] · op(b)[k×n] + beta·c for 2-D views a and b,
+    /// where op(x) is x, or its transpose when <paramref name="transposeA"/> / <paramref name="transposeB"/> is set
+    /// (read through Sgemm's transpose flag, so no transposed view is built).</summary>
+    public static void Multiply(Tensor a, Tensor b, Span<float> c, int ldc, float beta = 0f, bool transposeA = false, bool transposeB = false)
     {
         if (!TryLayout(a, out _, out _)) a = a.ContiguousData();
         if (!TryLayout(b, out _, out _)) b = b.ContiguousData();
         TryLayout(a, out bool ta, out int lda);
         TryLayout(b, out bool tb, out int ldb);
-        int m = a.Dims[0], k = a.Dims[1], n = b.Dims[1];
-        Gemm.Sgemm(ta, tb, m, n, k, a.Storage.AsSpan(a.Offset), lda, b.Storage.AsSpan(b.Offset), ldb, c, ldc, beta);
+        int m = a.Dims[transposeA ? 1 : 0], k = a.Dims[transposeA ? 0 : 1], n = b.Dims[transposeB ? 0 : 1];
+        Gemm.Sgemm(ta != transposeA, tb != transposeB, m, n, k, a.Storage.AsSpan(a.Offset), lda, b.Storage.AsSpan(b.Offset), ldb, c, ldc, beta);
     }
 
     /// <summary>Batched product into the contiguous <paramref name="c"/> of shape [batch…, m, n];

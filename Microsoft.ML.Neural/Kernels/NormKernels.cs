@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Microsoft.ML.Neural.Kernels;
 
 /// <summary>Layer norm (statistics per row) and batch norm (statistics per column of [rows, C]).
@@ -76,6 +78,35 @@ internal static class NormKernels
             TensorPrimitives.Multiply(hr, invStd, hr);
             if (weight.IsEmpty) hr.CopyTo(yr); else TensorPrimitives.Multiply(hr, weight, yr);
             if (!bias.IsEmpty) TensorPrimitives.Add(yr, bias, yr);
+        }
+    }
+
+    /// <summary>y ← relu?(((y − mean)·invstd)·w + b) in place over [rows, C]: <see cref="BatchNormApply"/> (and a
+    /// ReLU) in one pass, each step rounded separately as there; absent w or b are skipped as there.</summary>
+    public static void BatchNormInferenceInPlace(Span<float> y, int rows, ReadOnlySpan<float> mean, ReadOnlySpan<float> invStd,
+        ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool relu)
+    {
+        int c = mean.Length, w = Vector<float>.Count;
+        bool scaled = !weight.IsEmpty, shifted = !bias.IsEmpty;
+        for (int r = 0; r < rows; r++)
+        {
+            var row = y.Slice(r * c, c);
+            int i = 0;
+            for (; i + w <= c; i += w)
+            {
+                var v = (new Vector<float>(row[i..]) - new Vector<float>(mean[i..])) * new Vector<float>(invStd[i..]);
+                if (scaled) v *= new Vector<float>(weight[i..]);
+                if (shifted) v += new Vector<float>(bias[i..]);
+                if (relu) v = Vector.Max(v, Vector<float>.Zero);
+                v.CopyTo(row[i..]);
+            }
+            for (; i < c; i++)
+            {
+                float v = (row[i] - mean[i]) * invStd[i];
+                if (scaled) v *= weight[i];
+                if (shifted) v += bias[i];
+                row[i] = relu ? MathF.Max(v, 0f) : v;
+            }
         }
     }
 

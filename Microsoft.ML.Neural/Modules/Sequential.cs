@@ -31,12 +31,23 @@ public sealed class Sequential : Module<Tensor, Tensor>
     }
 
     /// <summary>Runs the layers in order. A <see cref="Linear"/> or <see cref="BatchNorm1d"/>
-    /// followed by a <see cref="ReLU"/> runs as one fused op (same result, one pass less).</summary>
+    /// followed by a <see cref="ReLU"/> runs as one fused op (same result, one pass less); so does a
+    /// <see cref="Linear"/> followed by a <see cref="BatchNorm1d"/> in evaluation mode (and a ReLU)
+    /// when no graph is being recorded.</summary>
     public override Tensor Forward(Tensor input)
     {
         for (int i = 0; i < _layers.Count; i++)
         {
-            if (_layers[i] is IReluFusable fusable && i + 1 < _layers.Count && _layers[i + 1] is ReLU)
+            if (_layers[i] is Linear linear && i + 1 < _layers.Count && _layers[i + 1] is BatchNorm1d { IsTraining: false } norm
+                && norm.Features == linear.OutFeatures
+                && TensorOps.CanFuseLinearBatchNorm(input, linear.Weight, linear.Bias, norm.Weight, norm.Bias))
+            {
+                bool relu = i + 2 < _layers.Count && _layers[i + 2] is ReLU;
+                input = TensorOps.LinearBatchNormInference(input, linear.Weight, linear.Bias,
+                    norm.RunningMean, norm.RunningVar, norm.Weight, norm.Bias, norm.Eps, relu);
+                i += relu ? 2 : 1;
+            }
+            else if (_layers[i] is IReluFusable fusable && i + 1 < _layers.Count && _layers[i + 1] is ReLU)
             {
                 input = fusable.ForwardRelu(input);
                 i++;

@@ -58,16 +58,12 @@ public static partial class TensorOps
             var bs = bias.ContiguousData().AsReadOnlySpan();
             for (int i = 0; i < m; i++) bs.CopyTo(ys.Slice(i * outFeatures, outFeatures));
         }
-        MatMulKernel.Multiply(x, RawTranspose(weight), ys, outFeatures, beta: bias is null ? 0f : 1f);
+        MatMulKernel.Multiply(x, weight, ys, outFeatures, beta: bias is null ? 0f : 1f, transposeB: true);
         var inputs = bias is null ? new[] { x, weight } : [x, weight, bias];
         if (!relu) return Autograd.Record("linear", y, inputs, g => LinearBackward(g, x, weight, bias));
         TensorPrimitives.Max(ys, 0f, ys);
         return Autograd.Record("linear_relu", y, inputs, g => LinearBackward(ReluMasked(g, y), x, weight, bias));
     }
-
-    /// <summary>Unrecorded transposed view of a matrix, for kernels (Sgemm reads it with its transpose flag).</summary>
-    private static Tensor RawTranspose(Tensor m) =>
-        new(m.Storage, m.Offset, [m.Dims[1], m.Dims[0]], [m.Strides[1], m.Strides[0]], tracked: false);
 
     private static Tensor?[] LinearBackward(Tensor g, Tensor x, Tensor weight, Tensor? bias)
     {
@@ -82,7 +78,7 @@ public static partial class TensorOps
             // dW = gᵀ·x, written into W.Grad directly when the engine allows it.
             var sink = weight.DirectGradTarget(out bool accumulate);
             var target = sink ?? Tensor.Uninitialized(weight.Dims);
-            MatMulKernel.Multiply(RawTranspose(g), x, target.AsSpan(), weight.Dims[1], beta: accumulate ? 1f : 0f);
+            MatMulKernel.Multiply(g, x, target.AsSpan(), weight.Dims[1], beta: accumulate ? 1f : 0f, transposeA: true);
             if (sink is null) gw = target;
         }
         if (bias is not null && bias.RequiresGrad)

@@ -79,19 +79,20 @@ public static partial class TensorOps
         }
         var inputs = Inputs(x, weight, bias);
         bool record = Autograd.WillRecord(inputs);
-        var y = Tensor.Uninitialized([rows, c]);
-        var xhat = record ? Tensor.Uninitialized([rows, c]) : y;   // without a graph, x̂ is only a step towards y
+        var y = Tensor.Uninitialized(x.Dims);
+        var xhat = record ? Tensor.Uninitialized(x.Dims) : y;   // without a graph, x̂ is only a step towards y
         NormKernels.BatchNormApply(xs, rows, mean, invStd, Values(weight), Values(bias), xhat.AsSpan(), y.AsSpan());
         if (relu) TensorPrimitives.Max(y.AsSpan(), 0f, y.AsSpan());
         if (!record) return y;
         return Autograd.Record(relu ? "batch_norm_relu" : "batch_norm", y, inputs, g =>
         {
             if (relu) g = ReluMasked(g, y);
-            var dx = x.RequiresGrad ? Tensor.Uninitialized([rows, c]) : null;
+            var dx = x.RequiresGrad ? Tensor.Uninitialized(x.Dims) : null;
             var (dw, directW) = AffineGradTarget(weight);
             var (db, directB) = AffineGradTarget(bias);
+            Span<float> scratch = c <= 1024 ? stackalloc float[3 * c] : new float[3 * c];
             NormKernels.BatchNormBackward(g.ContiguousData().AsReadOnlySpan(), xhat.AsReadOnlySpan(), rows, stats.AsReadOnlySpan().Slice(c, c),
-                Values(weight), training, Span(dx), Span(dw), Span(db), Tensor.Uninitialized([3, c]).AsSpan());
+                Values(weight), training, Span(dx), Span(dw), Span(db), scratch);
             return Grads(dx, weight, directW ? null : dw, bias, directB ? null : db);
         });
     }

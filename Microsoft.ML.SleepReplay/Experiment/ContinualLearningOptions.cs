@@ -30,7 +30,10 @@ public sealed class ContinualLearningOptions
 
     public ContinualApproach[] Approaches { get; set; } = Enum.GetValues<ContinualApproach>();
 
-    /// <summary>Rank kept per layer by <see cref="ContinualApproach.LowRankMerging"/>.</summary>
+    /// <summary>
+    /// Rank r per layer: of the factorized networks of <see cref="ContinualApproach.LowRankMerging"/> and
+    /// <see cref="ContinualApproach.LowRankParallel"/>, and of the truncated changes of <see cref="ContinualApproach.LowRankChangeMerging"/>.
+    /// </summary>
     public int LowRank { get; set; } = 10;
 
     public int Seed { get; set; } = 1;

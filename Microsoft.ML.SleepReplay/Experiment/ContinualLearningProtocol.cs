@@ -32,6 +32,8 @@ public sealed class ContinualLearningProtocol
         var initial = _options.Training.CreateNetwork(train.FeatureCount, classes, new Random(_options.Seed));
         _log?.Report($"network {initial.Describe()}, {tasks.Count} tasks × {_options.TrainPerTask} rows");
 
+        // Parallel baselines see every training row of the tasks' classes (all 60,000 for MNIST), as in the port.
+        var everyTaskRow = train.Select(train.IndicesOf(_options.Tasks.SelectMany(t => t).ToArray()));
         var results = new List<ApproachResult>();
         var sleeps = new List<SleepRecord>();
         List<MlpNetwork>? taskNetworks = null;
@@ -41,10 +43,13 @@ public sealed class ContinualLearningProtocol
             var (rows, ranks) = approach switch
             {
                 ContinualApproach.SleepReplay => RunSequential(initial, tasks, approach, sleeps, cancellationToken),
-                ContinualApproach.Sequential or ContinualApproach.SequentialMasked => RunSequential(initial, tasks, approach, null, cancellationToken),
-                ContinualApproach.Parallel => RunParallel(initial, tasks, cancellationToken),
-                ContinualApproach.Merging or ContinualApproach.LowRankMerging =>
-                    RunMerging(initial, taskNetworks ??= TrainTaskNetworks(initial, tasks, cancellationToken), tasks, approach),
+                ContinualApproach.Sequential or ContinualApproach.SequentialMasked or ContinualApproach.SequentialLossMasked =>
+                    RunSequential(initial, tasks, approach, null, cancellationToken),
+                ContinualApproach.Parallel => RunParallel(initial, everyTaskRow, tasks, cancellationToken),
+                ContinualApproach.LowRankParallel => RunParallel(LowRankStart(train.FeatureCount, classes), everyTaskRow, tasks, cancellationToken),
+                ContinualApproach.Merging => RunMerging(initial, taskNetworks ??= TrainTaskNetworks(initial, tasks, cancellationToken), tasks, truncateChanges: false),
+                ContinualApproach.LowRankChangeMerging => RunMerging(initial, taskNetworks ??= TrainTaskNetworks(initial, tasks, cancellationToken), tasks, truncateChanges: true),
+                ContinualApproach.LowRankMerging => RunLowRankMerging(LowRankStart(train.FeatureCount, classes), tasks, cancellationToken),
                 _ => throw new ArgumentOutOfRangeException(nameof(approach), approach, "Unknown approach."),
             };
             results.Add(new ApproachResult(approach, rows, ranks, clock.Elapsed));
@@ -55,6 +60,10 @@ public sealed class ContinualLearningProtocol
 
     private Random TrainingRandom(int task) => new(_options.Seed * 7919 + task + 1);
 
+    /// <summary>The shared start of the factorized approaches (its own seed, so the dense start is unchanged).</summary>
+    private MlpNetwork LowRankStart(int inputs, int classes) =>
+        LowRankNetworks.Create(_options.Training, inputs, classes, _options.LowRank, new Random(_options.Seed * 7919 - 1));
+
     private (List<TaskAccuracyRow>, List<IReadOnlyList<double>>) RunSequential(MlpNetwork initial, IReadOnlyList<TaskData> tasks,
         ContinualApproach approach, List<SleepRecord>? sleeps, CancellationToken ct)
     {
@@ -64,7 +73,8 @@ public sealed class ContinualLearningProtocol
         var ranks = new List<IReadOnlyList<double>>();
         for (int t = 0; t < tasks.Count; t++)
         {
-            bool[]? active = approach == ContinualApproach.SequentialMasked ? ActiveOutputs(net.OutputSize, tasks[t].Classes) : null;
+            var classes = tasks[t].Classes;
+            bool[]? active = approach == ContinualApproach.SequentialLossMasked ? ActiveOutputs(net.OutputSize, classes) : null;
             var losses = trainer.Train(net, tasks[t].Train, TrainingRandom(t), active, cancellationToken: ct);
             _log?.Report($"{approach}: task {t + 1} trained, loss {string.Join(" → ", losses.Select(l => l.ToString("F4")))}");
             if (sleeps != null)
@@ -72,6 +82,11 @@ public sealed class ContinualLearningProtocol
                 var (record, after) = Sleep(net, tasks, t, ct);
                 sleeps.Add(record);
                 rows.Add(after);
+            }
+            else if (approach == ContinualApproach.SequentialMasked)
+            {
+                ZeroLastLayerColumns(net, classes);
+                rows.Add(Evaluate(net, tasks, t, (label, c) => !classes.Contains(label) && classes.Contains(c)));
             }
             else
             {
@@ -82,20 +97,33 @@ public sealed class ContinualLearningProtocol
         return (rows, ranks);
     }
 
-    private (List<TaskAccuracyRow>, List<IReadOnlyList<double>>) RunParallel(MlpNetwork initial, IReadOnlyList<TaskData> tasks, CancellationToken ct)
+    /// <summary>The port's cheat step: the last layer's weights from the hidden units numbered like the task's classes are set to 0.</summary>
+    private static void ZeroLastLayerColumns(MlpNetwork net, int[] classes)
     {
-        var net = initial.Clone();
-        var all = LabeledSet.Concat(tasks.Select(t => t.Train).ToList());
-        new MlpSgdTrainer(_options.Training).Train(net, all, TrainingRandom(0), cancellationToken: ct);
+        int last = net.LayerCount - 1, inputs = net.InputsOf(last);
+        foreach (int c in classes)
+        {
+            if (c >= inputs)
+                throw new ArgumentException($"Class {c} has no hidden-unit column in a last layer with {inputs} inputs ({net.Describe()}).", nameof(classes));
+            for (int i = 0; i < net.OutputsOf(last); i++) net.Weights[last][i * inputs + c] = 0f;
+        }
+    }
+
+    /// <summary>Trains a copy of <paramref name="start"/> on <paramref name="rows"/> at once (factorized starts are multiplied out after training).</summary>
+    private (List<TaskAccuracyRow>, List<IReadOnlyList<double>>) RunParallel(MlpNetwork start, LabeledSet rows, IReadOnlyList<TaskData> tasks, CancellationToken ct)
+    {
+        var net = start.Clone();
+        new MlpSgdTrainer(_options.Training).Train(net, rows, TrainingRandom(0), cancellationToken: ct);
+        if (net.HasLinearLayers) net = LowRankNetworks.ToDense(net);
         return ([Evaluate(net, tasks, tasks.Count - 1)], [StableRanks(net)]);
     }
 
     /// <summary>
-    /// Mean of the task networks, W = W0 + mean_t(W_t − W0). Low-rank merging keeps only the best
-    /// rank-r part (SVD) of each task's change W_t − W0 before averaging.
+    /// Mean of the task networks, W = W0 + mean_t(W_t − W0). With <paramref name="truncateChanges"/>
+    /// only the best rank-r part (SVD) of each task's change W_t − W0 is kept before averaging.
     /// </summary>
     private (List<TaskAccuracyRow>, List<IReadOnlyList<double>>) RunMerging(MlpNetwork initial, IReadOnlyList<MlpNetwork> taskNetworks,
-        IReadOnlyList<TaskData> tasks, ContinualApproach approach)
+        IReadOnlyList<TaskData> tasks, bool truncateChanges)
     {
         var merged = initial.Clone();
         float share = 1f / taskNetworks.Count;
@@ -105,7 +133,7 @@ public sealed class ContinualLearningProtocol
             {
                 var change = new float[net.Weights[l].Length];
                 TensorPrimitives.Subtract(net.Weights[l], initial.Weights[l], change);
-                if (approach == ContinualApproach.LowRankMerging)
+                if (truncateChanges)
                     change = MatrixAnalysis.TruncateRank(change, net.OutputsOf(l), net.InputsOf(l), _options.LowRank, new Random(_options.Seed + l));
                 TensorPrimitives.MultiplyAdd(change, share, merged.Weights[l], merged.Weights[l]);
                 if (net.Biases != null)
@@ -119,7 +147,14 @@ public sealed class ContinualLearningProtocol
         return ([Evaluate(merged, tasks, tasks.Count - 1)], [StableRanks(merged)]);
     }
 
-    /// <summary>One network per task, each trained from the shared start (both merging approaches use the same ones).</summary>
+    /// <summary>The port's low-rank merging: factorized task networks from one start, multiplied out, then averaged.</summary>
+    private (List<TaskAccuracyRow>, List<IReadOnlyList<double>>) RunLowRankMerging(MlpNetwork factorizedStart, IReadOnlyList<TaskData> tasks, CancellationToken ct)
+    {
+        var dense = TrainTaskNetworks(factorizedStart, tasks, ct).Select(LowRankNetworks.ToDense).ToList();
+        return RunMerging(LowRankNetworks.ToDense(factorizedStart), dense, tasks, truncateChanges: false);
+    }
+
+    /// <summary>One network per task, each trained from the shared start.</summary>
     private List<MlpNetwork> TrainTaskNetworks(MlpNetwork initial, IReadOnlyList<TaskData> tasks, CancellationToken ct)
     {
         var trainer = new MlpSgdTrainer(_options.Training);
@@ -129,7 +164,7 @@ public sealed class ContinualLearningProtocol
             var net = initial.Clone();
             trainer.Train(net, tasks[t].Train, TrainingRandom(t), cancellationToken: ct);
             networks.Add(net);
-            _log?.Report($"merging: task {t + 1} network trained");
+            _log?.Report($"merging: task {t + 1} network {net.Describe()} trained");
         }
         return networks;
     }
@@ -185,10 +220,10 @@ public sealed class ContinualLearningProtocol
     }
 
     /// <summary>One pass over the test rows of all tasks; per-task accuracies are read from the same predictions.</summary>
-    private static TaskAccuracyRow Evaluate(MlpNetwork net, IReadOnlyList<TaskData> tasks, int afterTask)
+    private static TaskAccuracyRow Evaluate(MlpNetwork net, IReadOnlyList<TaskData> tasks, int afterTask, Func<int, int, bool>? zeroScore = null)
     {
         var all = LabeledSet.Concat(tasks.Select(t => t.Test).ToList());
-        var predictions = Evaluation.Predict(net, all);
+        var predictions = Evaluation.Predict(net, all, zeroScore);
         var perTask = tasks.Select(t => Evaluation.Accuracy(predictions, all.Labels, t.Classes.Contains)).ToList();
         var seen = tasks.Take(afterTask + 1).SelectMany(t => t.Classes).ToHashSet();
         return new TaskAccuracyRow(afterTask, perTask, Evaluation.Accuracy(predictions, all.Labels, _ => true),

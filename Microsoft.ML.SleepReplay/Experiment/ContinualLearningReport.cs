@@ -31,19 +31,21 @@ public sealed class ContinualLearningReport(IReadOnlyList<int[]> tasks, IReadOnl
 
     public IReadOnlyList<SleepRecord> Sleeps { get; } = sleeps;
 
-    /// <summary>Final accuracy per task and overall, one line per approach (percent).</summary>
+    /// <summary>Final accuracy per task and overall, one line per approach (percent), with the time and the final network's stable rank per layer.</summary>
     public string FormatFinalTable()
     {
         var sb = new StringBuilder();
-        sb.Append($"{"approach",-18}");
+        sb.Append($"{"approach",-22}");
         foreach (var t in Tasks) sb.Append($"{"task " + string.Join("", t),10}");
-        sb.AppendLine($"{"overall",10}{"time",10}");
+        sb.AppendLine($"{"overall",10}{"time",10}  stable rank per layer");
         foreach (var a in Approaches)
         {
-            sb.Append($"{a.Approach,-18}");
+            sb.Append($"{a.Approach,-22}");
             foreach (double acc in a.Final.PerTask) sb.Append(Percent(acc));
             sb.Append(Percent(a.Final.Overall));
-            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{a.Elapsed.TotalSeconds,9:F0}s"));
+            sb.Append(string.Create(CultureInfo.InvariantCulture, $"{a.Elapsed.TotalSeconds,9:F0}s "));
+            foreach (double r in a.StableRanks[^1]) sb.Append(string.Create(CultureInfo.InvariantCulture, $" {r:F2}"));
+            sb.AppendLine();
         }
         return sb.ToString();
     }

@@ -7,8 +7,12 @@ public static class Evaluation
 {
     private const int ChunkRows = 500;
 
-    /// <summary>Predicted class (argmax of the scores, first on ties) of every row.</summary>
-    public static int[] Predict(MlpNetwork network, LabeledSet data)
+    /// <summary>
+    /// Predicted class (argmax of the scores, first on ties) of every row. With
+    /// <paramref name="zeroScore"/>, score c of a row labelled y is set to 0 before the argmax
+    /// wherever zeroScore(y, c) holds (the Python port's label-aware "cheat" evaluation).
+    /// </summary>
+    public static int[] Predict(MlpNetwork network, LabeledSet data, Func<int, int, bool>? zeroScore = null)
     {
         var predictions = new int[data.Count];
         int classes = network.OutputSize;
@@ -19,6 +23,9 @@ public static class Evaluation
             for (int r = 0; r < rows; r++)
             {
                 var row = scores.AsSpan(r * classes, classes);
+                if (zeroScore != null)
+                    for (int c = 0; c < classes; c++)
+                        if (zeroScore(data.Labels[start + r], c)) row[c] = 0f;
                 int best = 0;
                 for (int c = 1; c < classes; c++) if (row[c] > row[best]) best = c;
                 predictions[start + r] = best;

@@ -12,9 +12,14 @@ namespace Microsoft.ML.SleepReplay;
 public sealed class MlpNetwork
 {
     private readonly int[] _sizes;
+    private readonly bool[] _linear;
 
+    /// <param name="linearLayers">
+    /// Hidden weight layers whose outputs stay linear (no ReLU, no dropout): the rank-r bottlenecks
+    /// of a factorized network, where layer pairs (l, l+1) form one low-rank matrix (<see cref="LowRankNetworks"/>).
+    /// </param>
     public MlpNetwork(IReadOnlyList<int> layerSizes, bool useBias, float dropoutRate,
-        DropoutConvention dropoutConvention, OutputActivation outputActivation)
+        DropoutConvention dropoutConvention, OutputActivation outputActivation, IReadOnlyCollection<int>? linearLayers = null)
     {
         ArgumentNullException.ThrowIfNull(layerSizes);
         if (layerSizes.Count < 2)
@@ -26,6 +31,13 @@ public sealed class MlpNetwork
             throw new ArgumentOutOfRangeException(nameof(dropoutRate), $"Dropout rate {dropoutRate} must be in [0, 1).");
 
         _sizes = layerSizes.ToArray();
+        _linear = new bool[_sizes.Length - 1];
+        foreach (int l in linearLayers ?? [])
+        {
+            if (l < 0 || l >= _linear.Length - 1)
+                throw new ArgumentOutOfRangeException(nameof(linearLayers), $"Linear layer {l} is not a hidden weight layer (0 to {_linear.Length - 2}).");
+            _linear[l] = true;
+        }
         DropoutRate = dropoutRate;
         DropoutConvention = dropoutConvention;
         OutputActivation = outputActivation;
@@ -60,6 +72,12 @@ public sealed class MlpNetwork
 
     public OutputActivation OutputActivation { get; }
 
+    /// <summary>True for a hidden layer whose output is linear (a low-rank bottleneck); the output layer follows <see cref="OutputActivation"/>.</summary>
+    public bool IsLinear(int layer) => _linear[layer];
+
+    /// <summary>True if any hidden layer is linear (a factorized network).</summary>
+    public bool HasLinearLayers => _linear.Contains(true);
+
     public int InputsOf(int layer) => _sizes[layer];
 
     public int OutputsOf(int layer) => _sizes[layer + 1];
@@ -67,7 +85,7 @@ public sealed class MlpNetwork
     /// <summary>Deep copy (weights and biases).</summary>
     public MlpNetwork Clone()
     {
-        var copy = new MlpNetwork(_sizes, Biases != null, DropoutRate, DropoutConvention, OutputActivation);
+        var copy = new MlpNetwork(_sizes, Biases != null, DropoutRate, DropoutConvention, OutputActivation, LinearLayers());
         CopyParametersTo(copy);
         return copy;
     }
@@ -85,12 +103,15 @@ public sealed class MlpNetwork
 
     internal void EnsureSameShape(MlpNetwork other)
     {
-        if (!_sizes.SequenceEqual(other._sizes) || (Biases == null) != (other.Biases == null))
+        if (!_sizes.SequenceEqual(other._sizes) || (Biases == null) != (other.Biases == null) || !_linear.SequenceEqual(other._linear))
             throw new ArgumentException(
                 $"Network shapes differ: {Describe()} vs {other.Describe()}.", nameof(other));
     }
 
-    public string Describe() => string.Join("-", _sizes) + (Biases == null ? " (no bias)" : " (bias)");
+    public string Describe() => string.Join("-", _sizes) + (Biases == null ? " (no bias)" : " (bias)")
+        + (HasLinearLayers ? $" (linear layers {string.Join(",", LinearLayers())})" : "");
+
+    private int[] LinearLayers() => Enumerable.Range(0, LayerCount).Where(l => _linear[l]).ToArray();
 
     /// <summary>
     /// Inference on <paramref name="count"/> rows of <paramref name="inputs"/> (count×InputSize).
@@ -107,8 +128,8 @@ public sealed class MlpNetwork
         {
             var z = new float[count * OutputsOf(l)];
             LinearForward(l, previous, count, z);
-            bool hidden = l < LayerCount - 1;
-            if (hidden || OutputActivation == OutputActivation.Relu)
+            bool hidden = l < LayerCount - 1 && !_linear[l];
+            if (hidden || (l == LayerCount - 1 && OutputActivation == OutputActivation.Relu))
                 TensorPrimitives.Max(z, 0f, z);
             if (hidden && DropoutConvention == DropoutConvention.TestTimeScaling && DropoutRate > 0f)
                 TensorPrimitives.Multiply(z, 1f - DropoutRate, z);

@@ -16,6 +16,8 @@ public sealed class MlpModelParameters : VectorScoringModelBase, ILoadableModel<
     public MlpModelParameters(MlpNetwork network)
         : base(network.InputSize, network.OutputSize, batchSize: 256)
     {
+        if (network.HasLinearLayers)
+            throw new ArgumentException($"Network {network.Describe()} is factorized; convert it with LowRankNetworks.ToDense before wrapping it in a model.", nameof(network));
         _network = network.Clone();
     }
 

@@ -9,7 +9,11 @@ public static class SleepPhase
 {
     private const int ReportEvery = 250;
 
-    /// <summary>Sleeps <paramref name="network"/> in place, driven by the rows of <paramref name="sleepData"/> (count×InputSize, values in [0,1]).</summary>
+    /// <summary>
+    /// Sleeps <paramref name="network"/> in place, driven by the rows of <paramref name="sleepData"/>
+    /// (count×InputSize, values in [0,1]). The weights are written back only when the sleep
+    /// completes; a cancelled sleep leaves the network as it was.
+    /// </summary>
     public static SleepResult Run(MlpNetwork network, ReadOnlySpan<float> sleepData, int count, SleepOptions options,
         IProgress<SleepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -35,6 +39,7 @@ public static class SleepPhase
             spiking.Step(inputSpikes.AsSpan(0, n));
             for (int l = 0; l < totals.Length; l++) totals[l] += spiking.Spikes(l).Length;
         }
+        spiking.CommitWeights();
         progress?.Report(new SleepProgress(options.Iterations, options.Iterations));
         return new SleepResult(alpha, totals, inputTotal, options.Iterations);
     }

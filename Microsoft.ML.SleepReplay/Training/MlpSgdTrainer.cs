@@ -100,7 +100,7 @@ public sealed class MlpSgdTrainer
         {
             var z = s.Activations[l + 1].AsSpan(0, b * net.OutputsOf(l));
             net.LinearForward(l, s.Activations[l].AsSpan(0, b * net.InputsOf(l)), b, z);
-            if (l < last)
+            if (l < last && !net.IsLinear(l))
             {
                 TensorPrimitives.Max(z, 0f, z);
                 ApplyDropout(net, z, s.Masks[l].AsSpan(0, z.Length), rng);
@@ -128,9 +128,13 @@ public sealed class MlpSgdTrainer
                 // Delta of the layer below, from the weights before this update.
                 var below = s.PreviousDelta.AsSpan(0, b * ins);
                 Gemm.Sgemm(false, false, b, ins, outs, d, outs, net.Weights[l], ins, below, ins);
-                var a = s.Activations[l].AsSpan(0, b * ins);
-                var mask = s.Masks[l - 1].AsSpan(0, b * ins);
-                for (int i = 0; i < below.Length; i++) below[i] = a[i] > 0 ? below[i] * mask[i] : 0f;
+                // A linear bottleneck passes the delta through unchanged; ReLU units also apply their dropout mask.
+                if (!net.IsLinear(l - 1))
+                {
+                    var a = s.Activations[l].AsSpan(0, b * ins);
+                    var mask = s.Masks[l - 1].AsSpan(0, b * ins);
+                    for (int i = 0; i < below.Length; i++) below[i] = a[i] > 0 ? below[i] * mask[i] : 0f;
+                }
             }
             TensorPrimitives.Multiply(d, step, d);
             Gemm.Sgemm(true, false, outs, ins, b, d, outs, s.Activations[l].AsSpan(0, b * ins), ins,

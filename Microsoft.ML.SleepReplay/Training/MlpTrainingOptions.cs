@@ -60,11 +60,14 @@ public sealed class MlpTrainingOptions
     }
 
     /// <summary>A fresh network for <paramref name="inputs"/> features and <paramref name="classes"/> outputs.</summary>
-    public MlpNetwork CreateNetwork(int inputs, int classes, Random rng)
+    public MlpNetwork CreateNetwork(int inputs, int classes, Random rng) =>
+        CreateNetwork(new[] { inputs }.Concat(HiddenLayers).Append(classes).ToArray(), rng, []);
+
+    /// <summary>A fresh network with these exact layer sizes and linear layers, drawn with this initialization.</summary>
+    internal MlpNetwork CreateNetwork(IReadOnlyList<int> sizes, Random rng, IReadOnlyCollection<int> linearLayers)
     {
         Validate();
-        var sizes = new[] { inputs }.Concat(HiddenLayers).Append(classes).ToArray();
-        var net = new MlpNetwork(sizes, UseBias, DropoutRate, DropoutConvention, OutputActivation);
+        var net = new MlpNetwork(sizes, UseBias, DropoutRate, DropoutConvention, OutputActivation, linearLayers);
         for (int l = 0; l < net.LayerCount; l++)
         {
             double bound = Initialization == MlpInitialization.UniformHundredth ? 0.01 : 1 / Math.Sqrt(net.InputsOf(l));

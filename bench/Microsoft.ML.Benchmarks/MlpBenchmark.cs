@@ -42,7 +42,7 @@ public sealed class MlpBenchmark : IBenchmark
                 double train = Measure.SecondsPerCall(Step, big ? 5 : 7, big ? 0.5 : 0.3);
                 report(new BenchResult($"{tag}_b{batch}_train", batch / train, "samples/s", true));
                 if (tag == "mlp_dsnn" && batch == 100)
-                    report(new BenchResult($"{tag}_b{batch}_train_alloc", Measure.BytesPerCall(Step), "bytes/step", false));
+                    report(new BenchResult($"{tag}_b{batch}_train_bytes", Measure.BytesPerCall(Step), "bytes/step", false));
 
                 model.Eval();
                 var input = x.Slice(0, 0, batch);

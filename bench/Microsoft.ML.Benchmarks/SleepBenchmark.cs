@@ -6,7 +6,8 @@ namespace Microsoft.ML.Benchmarks;
 /// "sleep": one spiking step of a 784-4000-4000-10 net at batch 1, the same work as the PyTorch
 /// peer's <c>step_sparse</c> (../shared/bench/peer/sleep.py): Bernoulli input spikes at rate 0.1·x,
 /// for each layer a gather-sum over active inputs, decay and integrate, threshold, ~5% forced post
-/// spikes, reset, and the plain inc/dec update of the rows of the spiking neurons.
+/// spikes, reset, and the plain inc/dec update of the weights into the spiking neurons (applied
+/// lazily by <see cref="PlasticSynapses"/>; the pending updates are part of the measured steps).
 /// </summary>
 public sealed class SleepBenchmark : IBenchmark
 {
@@ -27,11 +28,10 @@ public sealed class SleepBenchmark : IBenchmark
     private sealed class PeerStep
     {
         private readonly Random _rng;
-        private readonly float[][] _weights = new float[3][];
+        private readonly PlasticSynapses[] _synapses = new PlasticSynapses[3];
         private readonly float[][] _membranes = new float[3][];
         private readonly float[] _intensity = new float[784];
         private readonly float[] _sums = new float[4000];
-        private readonly float[] _delta = new float[4000];
         private readonly int[][] _spikes = [new int[784], new int[4000], new int[4000], new int[10]];
         private readonly bool[] _fired = new bool[4000];
 
@@ -40,8 +40,9 @@ public sealed class SleepBenchmark : IBenchmark
             _rng = rng;
             for (int l = 0; l < 3; l++)
             {
-                _weights[l] = new float[Sizes[l + 1] * Sizes[l]];
-                for (int i = 0; i < _weights[l].Length; i++) _weights[l][i] = 0.01f * Gaussian();
+                var weights = new float[Sizes[l + 1] * Sizes[l]];
+                for (int i = 0; i < weights.Length; i++) weights[i] = 0.01f * Gaussian();
+                _synapses[l] = new PlasticSynapses(weights, Sizes[l + 1], Sizes[l], Increase, Decrease, SleepWeightFunction.Constant);
                 _membranes[l] = new float[Sizes[l + 1]];
             }
             for (int k = 0; k < _intensity.Length; k++) _intensity[k] = _rng.NextSingle();
@@ -54,13 +55,12 @@ public sealed class SleepBenchmark : IBenchmark
                 if (_rng.NextSingle() < _intensity[k] * 0.1f) _spikes[0][preCount++] = k;
             for (int l = 0; l < 3; l++)
             {
-                int rows = Sizes[l + 1], cols = Sizes[l];
-                SpikeKernels.GatherRowSums(_weights[l], rows, cols, _spikes[l], preCount, _sums);
+                int rows = Sizes[l + 1];
+                _synapses[l].InputSums(_spikes[l].AsSpan(0, preCount), _sums);
                 int[] post = _spikes[l + 1];
                 int fired = SpikeKernels.IntegrateAndFire(_membranes[l], _sums, null, rows, Alpha, Decay, Threshold, post);
                 fired = AddForcedSpikes(post, fired, rows, _membranes[l]);
-                SpikeKernels.BuildDelta(_delta, cols, _spikes[l], preCount, Increase, Decrease, SleepWeightFunction.Constant);
-                SpikeKernels.UpdateRows(_weights[l], cols, post, fired, _delta, SleepWeightFunction.Constant);
+                _synapses[l].Learn(post.AsSpan(0, fired));
                 preCount = fired;
             }
         }

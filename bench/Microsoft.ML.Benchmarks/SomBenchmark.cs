@@ -3,7 +3,8 @@ using Microsoft.ML.BpSom;
 namespace Microsoft.ML.Benchmarks;
 
 /// <summary>The "som" group (bench/WORKLOADS.md, peer som.py): a 20×20 SOM over 128-wide activations.
-/// _bmu: batched squared distances (one SGEMM) and each row's best-matching cell; _bmu_update: the same plus the batch
+/// _bmu: batched squared distances of every row to every cell and each row's best-matching cell (one fused pass: SGEMM tiles
+/// with the distance and argmin epilogue); _bmu_update: the same plus the batch
 /// neighbourhood update with the BP-SOM kernel λ/2^k inside each winner's radius-2 window (the reference's default maximum
 /// context; the peer instead weighs all 400 cells with a Gaussian); _online: B sequential per-row steps, best-matching cell
 /// by direct distances then the same window update (the reference trainer's order).</summary>
@@ -26,11 +27,7 @@ public sealed class SomBenchmark : IBenchmark
             var winners = new int[batch];
             var winnerDistances = new float[batch];
 
-            void BestMatches()
-            {
-                map.ComputeSquaredDistances(activations, batch, distances);
-                map.FindBestMatches(distances, winners);
-            }
+            void BestMatches() => map.ComputeSquaredDistances(activations, batch, distances, winners);
             void BestMatchesAndUpdate()
             {
                 BestMatches();

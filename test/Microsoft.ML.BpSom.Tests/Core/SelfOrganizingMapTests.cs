@@ -169,6 +169,36 @@ public sealed class SelfOrganizingMapTests
     }
 
     [TestMethod]
+    public void UpdateBatch_WithOverlappingNeighbourhoods_EqualsTheMeanOfOnlineStepsFromTheSameStart()
+    {
+        // Five rows on a 4×4 map with radius 1: windows overlap, several rows share a winner, and one row sits
+        // exactly on its prototype (distance 0, so it pulls nothing). Reference: each row's online step taken
+        // from the same starting map, the changes averaged over the batch.
+        var random = new Random(11);
+        var start = SelfOrganizingMap.CreateRandom(4, 3, 2, GridDistance.Chebyshev, random);
+        const int batch = 5, dim = 3;
+        var activations = new float[batch * dim];
+        for (int i = 0; i < activations.Length; i++) activations[i] = (float)random.NextDouble();
+        start.PrototypeValues.AsSpan(6 * dim, dim).CopyTo(activations.AsSpan(4 * dim, dim));
+        var winners = new int[batch];
+        var distances = new float[batch];
+        for (int b = 0; b < batch; b++) winners[b] = start.FindBestMatch(activations.AsSpan(b * dim, dim), out distances[b]);
+
+        var expected = (float[])start.PrototypeValues.Clone();
+        for (int b = 0; b < batch; b++)
+        {
+            var online = start.Clone();
+            online.Update(activations.AsSpan(b * dim, dim), winners[b], distances[b], 0.4f, 1);
+            for (int i = 0; i < expected.Length; i++) expected[i] += (online.PrototypeValues[i] - start.PrototypeValues[i]) / batch;
+        }
+        var batched = start.Clone();
+        batched.UpdateBatch(activations, batch, winners, distances, 0.4f, 1);
+
+        Assert.AreEqual(0f, distances[4]);
+        for (int i = 0; i < expected.Length; i++) Assert.AreEqual(expected[i], batched.PrototypeValues[i], 1e-6f, $"component {i}");
+    }
+
+    [TestMethod]
     public void ComputeError_ScalesTheGapToThePrototypeByTheReliability()
     {
         var map = SomBuilder.Map(1, 2, [1f, 0f]);

@@ -20,7 +20,7 @@ public sealed class SparseKernelsTests
         var x = Enumerable.Range(0, 6 * batch).Select(_ => random.NextSingle() - 0.5f).ToArray();
         var gradients = new float[6];
 
-        SparseKernels.WeightGradients(rowStarts, columns, dy, x, batch, gradients);
+        SparseKernels.WeightGradients(new BlockedRows(rowStarts, columns, 6), dy, x, batch, gradients);
 
         for (int k = 0; k < 6; k++)
         {
@@ -37,13 +37,12 @@ public sealed class SparseKernelsTests
     public void Multiply_EqualsStartPlusTheWeightedSumOfSourceRows(int batch)
     {
         int[] starts = [0, 6, 6];
-        int[] sources = [0, 1, 2, 0, 1, 2];
-        float[] values = [1, 2, 3, 0.5f, -1, 0.25f];
+        float[] values = [1, 0.5f, 2, -1, 3, 0.25f];
         var random = new Random(batch);
         var x = Enumerable.Range(0, 3 * batch).Select(_ => random.NextSingle()).ToArray();
         var y = new float[2 * batch];
 
-        SparseKernels.Multiply(starts, sources, values, [10, -4], x, batch, y);
+        SparseKernels.Multiply(new BlockedRows(starts, [0, 0, 1, 1, 2, 2], 3), values, [10, -4], x, batch, y);
 
         for (int b = 0; b < batch; b++)
         {

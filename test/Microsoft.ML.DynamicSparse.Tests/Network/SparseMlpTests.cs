@@ -111,4 +111,31 @@ public sealed class SparseMlpTests
         }
         return loss / labels.Length;
     }
+
+    [TestMethod]
+    public void TrainStep_OnTwoThreads_GivesBitIdenticalWeightsAndCounts()
+    {
+        // The first layer (784×100 at 20%, batch 40) is large enough for its kernels and counts to be split.
+        var shape = new NetworkShape([784, 100, 30, 10], BatchNorm: true, UseKWinners: false, 0.25, 1.4, 1.5, 1000);
+        var one = SparseMlp.Create(shape, onPercent: 0.2, new Random(6));
+        var two = SparseMlp.Create(shape, onPercent: 0.2, new Random(6));
+        one.TrackCoactivations = two.TrackCoactivations = true;
+        two.TwoThreads = true;
+        var random = new Random(9);
+        const int batch = 40;
+        for (int step = 0; step < 4; step++)
+        {
+            var x = Enumerable.Range(0, 784 * batch).Select(_ => random.NextSingle()).ToArray();
+            var labels = Enumerable.Range(0, batch).Select(_ => random.Next(10)).ToArray();
+            double lossOne = one.TrainStep(x, labels, batch, 0.1f, 0.9f, 1e-4f, out _);
+            double lossTwo = two.TrainStep(x, labels, batch, 0.1f, 0.9f, 1e-4f, out _);
+            Assert.AreEqual(lossOne, lossTwo, $"loss of step {step}");
+        }
+
+        for (int l = 0; l < one.LayerCount; l++)
+        {
+            CollectionAssert.AreEqual(one.GetWeights(l), two.GetWeights(l), $"weights of layer {l}");
+            CollectionAssert.AreEqual(one.Coactivations(l).Counts.ToArray(), two.Coactivations(l).Counts.ToArray(), $"counts of layer {l}");
+        }
+    }
 }

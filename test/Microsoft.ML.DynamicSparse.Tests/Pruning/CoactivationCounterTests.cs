@@ -73,6 +73,25 @@ public sealed class CoactivationCounterTests
     }
 
     [TestMethod]
+    public void Add_OnTwoThreads_CountsExactlyAsOnOne()
+    {
+        const int inputs = 300, outputs = 90, batch = 100; // 27,000 pairs: flushes are split
+        var random = new Random(11);
+        var single = new CoactivationCounter(inputs, outputs);
+        var split = new CoactivationCounter(inputs, outputs) { Split = new RowSplit() };
+        for (int step = 0; step < 25; step++)
+        {
+            var pre = Enumerable.Range(0, inputs * batch).Select(_ => random.NextSingle() - 0.5f).ToArray();
+            var post = Enumerable.Range(0, outputs * batch).Select(_ => random.NextSingle() - 0.5f).ToArray();
+            single.Add(pre, post, batch);
+            split.Add(pre, post, batch);
+        }
+
+        CollectionAssert.AreEqual(single.Counts.ToArray(), split.Counts.ToArray());
+        Assert.IsTrue(single.Counts.ToArray().Sum() > 0);
+    }
+
+    [TestMethod]
     public void Add_WithMismatchedLengths_ThrowsNamingTheShape()
     {
         var counter = new CoactivationCounter(2, 2);

@@ -52,4 +52,41 @@ public sealed class FusedOpTests
             .Linear(second.Weight, second.Bias).Relu();
         CollectionAssert.AreEqual(unfused.ToArray(), y.ToArray());
     }
+
+    [TestMethod]
+    public void SequentialInEvaluationWithoutGrad_FoldsLinearBatchNormAndRelu_BitForBit()
+    {
+        // Trained statistics and affine terms, an affine-free norm without a ReLU, and an odd width (vector tail).
+        var g = new Generator(7);
+        var net = new Sequential(new Linear(20, 19, generator: g), new BatchNorm1d(19), new ReLU(),
+            new Linear(19, 5, generator: g), new BatchNorm1d(5, affine: false), new Linear(5, 3, generator: g));
+        var norm = (BatchNorm1d)net.Layers[1];
+        using (Autograd.NoGrad())
+        {
+            foreach (var (name, buffer) in net.NamedBuffers())
+                if (!name.EndsWith("num_batches_tracked")) buffer.CopyFrom(Tensor.Uniform(g, 0.5f, 1.5f, buffer.Shape.ToArray()));
+            norm.Weight!.CopyFrom(Tensor.Uniform(g, -1f, 1f, 19));
+            norm.Bias!.CopyFrom(Tensor.Uniform(g, -1f, 1f, 19));
+        }
+        net.Eval();
+        var x = Tensor.Uniform(g, -2f, 2f, 13, 20);
+
+        var l0 = (Linear)net.Layers[0];
+        var l3 = (Linear)net.Layers[3];
+        var l5 = (Linear)net.Layers[5];
+        var n4 = (BatchNorm1d)net.Layers[4];
+        var plain = x.Linear(l0.Weight, l0.Bias)
+            .BatchNorm(norm.RunningMean, norm.RunningVar, norm.Weight, norm.Bias, training: false).Relu()
+            .Linear(l3.Weight, l3.Bias).BatchNorm(n4.RunningMean, n4.RunningVar, null, null, training: false)
+            .Linear(l5.Weight, l5.Bias);
+        Tensor fused;
+        using (Autograd.NoGrad()) fused = net.Forward(x);
+        CollectionAssert.AreEqual(plain.ToArray(), fused.ToArray());
+        Assert.IsTrue(plain.ToArray().Any(v => v != 0f));
+
+        // With a graph to record, the layers run unfused and keep their gradients.
+        var recorded = net.Forward(x);
+        Assert.AreEqual("linear", recorded.GradFnName);
+        CollectionAssert.AreEqual(plain.ToArray(), recorded.ToArray());
+    }
 }

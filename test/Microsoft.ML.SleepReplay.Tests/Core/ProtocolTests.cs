@@ -34,7 +34,8 @@ public sealed class ProtocolTests
         Assert.AreEqual(Enum.GetValues<ContinualApproach>().Length, report.Approaches.Count);
         foreach (var a in report.Approaches)
         {
-            bool perTask = a.Approach is ContinualApproach.SleepReplay or ContinualApproach.Sequential or ContinualApproach.SequentialMasked;
+            bool perTask = a.Approach is ContinualApproach.SleepReplay or ContinualApproach.Sequential or ContinualApproach.SequentialMasked
+                or ContinualApproach.SequentialLossMasked;
             Assert.AreEqual(perTask ? 2 : 1, a.Rows.Count, a.Approach.ToString());
             Assert.AreEqual(3, a.StableRanks[0].Count);
             Assert.IsTrue(a.Final.Overall is >= 0 and <= 1);

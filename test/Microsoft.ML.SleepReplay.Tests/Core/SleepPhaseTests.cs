@@ -80,6 +80,29 @@ public sealed class SleepPhaseTests
     }
 
     [TestMethod]
+    public void Sleep_CancelledMidway_LeavesTheNetworkAsItWas()
+    {
+        var net = RandomNetwork(1);
+        var before = net.Clone();
+        var options = Options();
+        options.Iterations = 600;
+        using var cts = new CancellationTokenSource();
+        // Progress comes every 250 steps; cancelling at step 250 stops the sleep at step 500, after weights have changed.
+        var progress = new CancelAt(250, cts);
+        Assert.ThrowsExactly<OperationCanceledException>(() =>
+            SleepPhase.Run(net, RandomImages(5, 2), 5, options, progress, cts.Token));
+        for (int l = 0; l < net.LayerCount; l++) CollectionAssert.AreEqual(before.Weights[l], net.Weights[l]);
+    }
+
+    private sealed class CancelAt(int step, CancellationTokenSource cts) : IProgress<SleepProgress>
+    {
+        public void Report(SleepProgress value)
+        {
+            if (value.Step == step) cts.Cancel();
+        }
+    }
+
+    [TestMethod]
     public void Sleep_WithBetaOfWrongLength_ThrowsNamingBoth()
     {
         var options = Options();

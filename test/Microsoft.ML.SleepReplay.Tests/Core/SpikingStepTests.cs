@@ -20,6 +20,7 @@ public sealed class SpikingStepTests
         CollectionAssert.AreEqual(new[] { 0.8f, 0.8f }, spiking.Membrane(0).ToArray(), new FloatComparer(1e-6f));
         Assert.AreEqual(0, spiking.Spikes(0).Length);
         Assert.AreEqual(0f, spiking.Membrane(1)[0]);
+        spiking.CommitWeights();
         CollectionAssert.AreEqual(new[] { 0.5f, 0.2f, -0.1f, 0.1f, 0.4f, 0.3f }, net.Weights[0]);
     }
 
@@ -32,6 +33,7 @@ public sealed class SpikingStepTests
         // sums = (0.7, 0.5); v = 0.5·0.8 + 2·sums = (1.8, 1.4) ≥ 1 → both fire and reset to 0.
         CollectionAssert.AreEqual(new[] { 0, 1 }, spiking.Spikes(0).ToArray());
         CollectionAssert.AreEqual(new[] { 0f, 0f }, spiking.Membrane(0).ToArray());
+        spiking.CommitWeights();
         // Pre 0 and 1 spiked (+0.1), pre 2 did not (−0.01).
         CollectionAssert.AreEqual(new[] { 0.6f, 0.3f, -0.11f, 0.2f, 0.5f, 0.29f }, net.Weights[0], new FloatComparer(1e-6f));
         // Output: sums = 0.6 − 0.2 = 0.4 with this step's hidden spikes; v = 0.4 < 0.5, no spike, W2 unchanged.
@@ -47,6 +49,7 @@ public sealed class SpikingStepTests
         var spiking = new SpikingNetwork(net, [2.0], TinyNetworks.PlainOptions(1.0));
         spiking.Step([0]);
         Assert.AreEqual(1, spiking.Spikes(0).Length);
+        spiking.CommitWeights();
         Assert.AreEqual(0.6f, net.Weights[0][0], 1e-7f);
     }
 
@@ -59,6 +62,7 @@ public sealed class SpikingStepTests
         var spiking = new SpikingNetwork(net, [1.0, 1.0], TinyNetworks.PlainOptions(1.0, 1.0));
         spiking.Step([0]);
         Assert.AreEqual(1, spiking.Spikes(1).Length);
+        spiking.CommitWeights();
         Assert.AreEqual(1.1f, net.Weights[0][0], 1e-6f);
         Assert.AreEqual(1.1f, net.Weights[1][0], 1e-6f);
     }

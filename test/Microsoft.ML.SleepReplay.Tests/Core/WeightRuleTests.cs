@@ -3,13 +3,14 @@ namespace Microsoft.ML.SleepReplay.Tests;
 [TestClass]
 public sealed class WeightRuleTests
 {
-    // Row of weights (0, −0.01, 0.01, 1); pre neurons 0 and 2 spiked; inc 0.1, dec 0.01.
+    // Weights (0, −0.01, 0.01, 1) into one post neuron; pre neurons 0 and 2 spiked; inc 0.1, dec 0.01.
     private static float[] UpdateOneRow(SleepWeightFunction function)
     {
-        float[] w = [0f, -0.01f, 0.01f, 1f];
-        var delta = new float[4];
-        SpikeKernels.BuildDelta(delta, 4, [0, 2], 2, 0.1, 0.01, function);
-        SpikeKernels.UpdateRows(w, 4, [0], 1, delta, function);
+        var synapses = new PlasticSynapses([0f, -0.01f, 0.01f, 1f], 1, 4, 0.1, 0.01, function);
+        synapses.InputSums([0, 2], new float[1]);
+        synapses.Learn([0]);
+        var w = new float[4];
+        synapses.CopyTo(w);
         return w;
     }
 
@@ -43,31 +44,14 @@ public sealed class WeightRuleTests
     }
 
     [TestMethod]
-    public void UpdateRows_LeavesRowsOfSilentNeuronsUnchanged()
+    public void Learn_LeavesWeightsIntoSilentNeuronsUnchanged()
     {
-        float[] w = [1f, 2f, 3f, 4f, 5f, 6f];
-        var delta = new float[3];
-        SpikeKernels.BuildDelta(delta, 3, [1], 1, 0.5, 0.25, SleepWeightFunction.Constant);
-        SpikeKernels.UpdateRows(w, 3, [1], 1, delta, SleepWeightFunction.Constant);
+        // 2 posts × 3 pres: only post 1 fired, only pre 1 spiked; inc 0.5, dec 0.25.
+        var synapses = new PlasticSynapses([1f, 2f, 3f, 4f, 5f, 6f], 2, 3, 0.5, 0.25, SleepWeightFunction.Constant);
+        synapses.InputSums([1], new float[2]);
+        synapses.Learn([1]);
+        var w = new float[6];
+        synapses.CopyTo(w);
         CollectionAssert.AreEqual(new[] { 1f, 2f, 3f, 3.75f, 5.5f, 5.75f }, w);
-    }
-
-    [TestMethod]
-    [DataRow(3, DisplayName = "dense path: a third of the columns active")]
-    [DataRow(40, DisplayName = "gather path: one column in forty active")]
-    public void GatherRowSums_OnALargeMatrixMatchesTheSumOverActiveColumns(int every)
-    {
-        // Large enough to take the multi-threaded path.
-        const int rows = 7000, cols = 900;
-        var rng = new Random(3);
-        var w = Enumerable.Range(0, rows * cols).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray();
-        int[] active = Enumerable.Range(0, cols).Where(j => j % every == 1).ToArray();
-        var sums = new float[rows];
-        SpikeKernels.GatherRowSums(w, rows, cols, active, active.Length, sums);
-        for (int i = 0; i < rows; i++)
-        {
-            double expected = active.Sum(j => (double)w[i * cols + j]);
-            Assert.AreEqual(expected, sums[i], 1e-3, $"row {i}");
-        }
     }
 }
