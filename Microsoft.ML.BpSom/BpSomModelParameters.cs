@@ -7,7 +7,8 @@ namespace Microsoft.ML.BpSom;
 /// (uniform when every output is 0); the predicted class is the largest output, as in the reference.</summary>
 public sealed class BpSomModelParameters : VectorScoringModelBase, ILoadableModel<BpSomModelParameters>
 {
-    private const int FormatVersion = 1;
+    /// <summary>2: the history carries the SOM snapshots of each labelled epoch; version 1 files (without) still load.</summary>
+    private const int FormatVersion = 2;
     private readonly BpSomNetwork _network;
     private readonly BpSomEpochStatistics[] _history;
 
@@ -28,7 +29,7 @@ public sealed class BpSomModelParameters : VectorScoringModelBase, ILoadableMode
     /// <summary>Maps[h] is the SOM of hidden layer h + 1, labelled on the training set after training.</summary>
     public IReadOnlyList<SelfOrganizingMap> Maps => _network.Maps;
 
-    /// <summary>One record per training epoch.</summary>
+    /// <summary>One record per training epoch; test (labelling) epochs carry a snapshot of each SOM (<see cref="BpSomEpochStatistics.Soms"/>).</summary>
     public IReadOnlyList<BpSomEpochStatistics> History => _history;
 
     internal BpSomNetwork Network => _network;
@@ -64,8 +65,8 @@ public sealed class BpSomModelParameters : VectorScoringModelBase, ILoadableMode
 
     public static BpSomModelParameters Load(ModelLoadContext ctx)
     {
-        ctx.ReadVersion(FormatVersion);
+        int version = ctx.ReadVersion(FormatVersion);
         var network = BpSomNetworkFormat.Read(ctx);
-        return new BpSomModelParameters(network, BpSomHistoryFormat.Read(ctx));
+        return new BpSomModelParameters(network, BpSomHistoryFormat.Read(ctx, version));
     }
 }

@@ -14,17 +14,7 @@ internal static class BpSomNetworkFormat
             writer.Write(layer.UnitCount);
             writer.WriteFloatArray(layer.Weights);
         }
-        foreach (var map in network.Maps)
-        {
-            writer.Write(map.GridSize);
-            writer.Write(map.Dimension);
-            writer.Write(map.ClassCount);
-            writer.Write((int)map.Distance);
-            writer.WriteFloatArray(map.PrototypeValues);
-            writer.WriteIntArray(map.CellLabels.AllCounts);
-            writer.WriteIntArray(map.Labels);
-            writer.WriteIntArray(map.Reliabilities);
-        }
+        foreach (var map in network.Maps) SomFormat.WriteMap(writer, map);
     }
 
     /// <summary>Reads what <see cref="Write"/> wrote; inconsistent content becomes an error naming the model file.</summary>
@@ -43,15 +33,7 @@ internal static class BpSomNetworkFormat
                 layers[l] = new LogisticLayer(inputs, units, weights, new float[weights.Length]);
             }
             var maps = new SelfOrganizingMap[layerCount - 1];
-            for (int h = 0; h < maps.Length; h++)
-            {
-                int grid = reader.ReadInt32(), dimension = reader.ReadInt32(), classes = reader.ReadInt32(), distance = reader.ReadInt32();
-                if (!Enum.IsDefined((GridDistance)distance)) throw ctx.Error($"SOM {h + 1} has an unknown grid distance {distance}");
-                var prototypes = reader.ReadFloatArray();
-                var cellLabels = new SomCellLabels(grid * grid, classes);
-                cellLabels.Restore(reader.ReadIntArray(), reader.ReadIntArray(), reader.ReadIntArray());
-                maps[h] = new SelfOrganizingMap(grid, dimension, classes, (GridDistance)distance, prototypes, cellLabels);
-            }
+            for (int h = 0; h < maps.Length; h++) maps[h] = SomFormat.ReadMap(ctx, $"SOM {h + 1}");
             return new BpSomNetwork(new MultilayerPerceptron(layers), maps);
         }
         catch (ArgumentException e)

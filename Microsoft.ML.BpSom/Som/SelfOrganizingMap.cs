@@ -180,6 +180,10 @@ public sealed partial class SelfOrganizingMap
         return result;
     }
 
+    /// <summary>A copy of the current labels, reliabilities and U-matrix (not the prototypes), for a per-epoch history:
+    /// later labelling passes and updates leave it unchanged.</summary>
+    public SomSnapshot Snapshot() => new(GridSize, ClassCount, Labels, Reliabilities, ComputeUMatrix());
+
     /// <summary>The online update around the overall winner (ALGORITHMS.md A.7): every cell at grid distance
     /// k ≤ <paramref name="radius"/> moves toward the activation by learningRate / 2^k. Nothing moves when
     /// the winner's squared distance is ≤ <see cref="UpdateSkipDistance"/>. Returns whether the map changed.</summary>

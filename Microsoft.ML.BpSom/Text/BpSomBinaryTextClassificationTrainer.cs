@@ -9,36 +9,23 @@ namespace Microsoft.ML.BpSom;
 public sealed class BpSomBinaryTextClassificationTrainer
     : TrainerEstimatorBase<BinaryPredictionTransformer<BpSomTextModelParameters>, BpSomTextModelParameters>
 {
-    private readonly BpSomTextClassificationTrainer.Options _options;
-    private IProgress<TextTrainingProgress>? _progress;
-    private CancellationToken _cancellation;
+    private readonly BpSomTextFit _fit;
 
     internal BpSomBinaryTextClassificationTrainer(MLContext context, BpSomTextClassificationTrainer.Options options)
         : base(context.Register(nameof(BpSomBinaryTextClassificationTrainer), BpSomTextClassificationTrainer.Validated(options).Seed),
             TrainerShapes.Text(options.SentenceColumnName), TrainerShapes.BooleanLabel(options.LabelColumnName))
     {
-        _options = options;
+        _fit = new BpSomTextFit(options, isBinary: true);
     }
 
     public override TrainerInfo Info { get; } = new(normalization: false, caching: false, supportValid: true);
 
     /// <summary>Trains with a validation set and progress, as <see cref="BpSomTextClassificationTrainer.Fit(IDataView, IDataView?, IProgress{TextTrainingProgress}?, CancellationToken)"/>.</summary>
     public BinaryPredictionTransformer<BpSomTextModelParameters> Fit(IDataView trainData, IDataView? validationData,
-        IProgress<TextTrainingProgress>? progress = null, CancellationToken cancellation = default)
-    {
-        (_progress, _cancellation) = (progress, cancellation);
-        try
-        {
-            return TrainTransformer(trainData, validationData);
-        }
-        finally
-        {
-            (_progress, _cancellation) = (null, default);
-        }
-    }
+        IProgress<TextTrainingProgress>? progress = null, CancellationToken cancellation = default) =>
+        _fit.Run(progress, cancellation, () => TrainTransformer(trainData, validationData));
 
-    protected override BpSomTextModelParameters TrainModelCore(TrainContext context) =>
-        BpSomTextTraining.Train(Host, _options, context, isBinary: true, _progress, _cancellation);
+    protected override BpSomTextModelParameters TrainModelCore(TrainContext context) => _fit.Train(Host, context);
 
     protected override SchemaShape.Column[] GetOutputColumnsCore(SchemaShape inputSchema) =>
     [

@@ -8,15 +8,13 @@ namespace Microsoft.ML.BpSom;
 /// PredictedLabel (key), SomCell and SomReliability. The whole data set is read into memory once.</summary>
 public sealed partial class BpSomTextClassificationTrainer : MulticlassTrainerBase<BpSomTextModelParameters>
 {
-    private readonly Options _options;
-    private IProgress<TextTrainingProgress>? _progress;
-    private CancellationToken _cancellation;
+    private readonly BpSomTextFit _fit;
 
     internal BpSomTextClassificationTrainer(MLContext context, Options options)
         : base(context.Register(nameof(BpSomTextClassificationTrainer), Validated(options).Seed), TrainerShapes.Text(options.SentenceColumnName),
             options.LabelColumnName)
     {
-        _options = options;
+        _fit = new BpSomTextFit(options, isBinary: false);
     }
 
     public override TrainerInfo Info { get; } = new(normalization: false, caching: false, supportValid: true);
@@ -25,21 +23,10 @@ public sealed partial class BpSomTextClassificationTrainer : MulticlassTrainerBa
     /// training set's labelling-pass accuracy is used), reporting progress after each batch. Stops with
     /// <see cref="OperationCanceledException"/> when <paramref name="cancellation"/> fires.</summary>
     public MulticlassPredictionTransformer<BpSomTextModelParameters> Fit(IDataView trainData, IDataView? validationData,
-        IProgress<TextTrainingProgress>? progress = null, CancellationToken cancellation = default)
-    {
-        (_progress, _cancellation) = (progress, cancellation);
-        try
-        {
-            return TrainTransformer(trainData, validationData);
-        }
-        finally
-        {
-            (_progress, _cancellation) = (null, default);
-        }
-    }
+        IProgress<TextTrainingProgress>? progress = null, CancellationToken cancellation = default) =>
+        _fit.Run(progress, cancellation, () => TrainTransformer(trainData, validationData));
 
-    protected override BpSomTextModelParameters TrainModelCore(TrainContext context) =>
-        BpSomTextTraining.Train(Host, _options, context, isBinary: false, _progress, _cancellation);
+    protected override BpSomTextModelParameters TrainModelCore(TrainContext context) => _fit.Train(Host, context);
 
     protected override SchemaShape.Column[] GetOutputColumnsCore(SchemaShape inputSchema) =>
         [.. base.GetOutputColumnsCore(inputSchema), .. BpSomTextTraining.SomOutputShapes];

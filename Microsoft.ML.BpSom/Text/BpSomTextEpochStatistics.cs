@@ -30,6 +30,10 @@ public sealed record BpSomTextEpochStatistics(
     double Seconds,
     bool IsBest)
 {
+    /// <summary>The SOM right after this epoch's labelling pass, before any pruning: its labels, reliabilities and U-matrix.
+    /// Every epoch labels the map; null only in the histories of models saved before format version 2.</summary>
+    public SomSnapshot? Som { get; init; }
+
     /// <summary>One log line, e.g. "epoch 2: loss 0.4012, accuracy 81.20%, validation loss 0.4420, accuracy 80.10%, SOM usage 40.1%, pruned 2 (3 in all), hidden 125, SOM rate 0.150, radius 1, 61.2 s (best)".</summary>
     public override string ToString() =>
         FormattableString.Invariant($"epoch {Epoch}: loss {TrainingLoss:F4}, accuracy {100 * TrainingAccuracy:F2}%")

@@ -72,6 +72,7 @@ internal sealed class BpSomTextLearner
             var learning = LearningEpoch(training, order, epoch, somRate, somRadius, progress, checkAlive);
 
             var labelling = LabellingPass(training, checkAlive);
+            var som = Network.Map.Snapshot();   // before pruning below changes the prototypes, so it matches the map model selection copies
             var scored = validation is null ? ((double Loss, double Accuracy)?)null : Score(validation, checkAlive);
             double accuracy = scored?.Accuracy ?? labelling.Accuracy;
             bool isBest = accuracy > bestAccuracy;
@@ -85,7 +86,10 @@ internal sealed class BpSomTextLearner
             int pruned = _options.PruneThreshold > PruningOffBelow && epoch >= FirstPruningEpoch ? Prune(labelling.Statistics) : 0;
             totalPruned += pruned;
             var record = new BpSomTextEpochStatistics(epoch, learning.Loss, learning.Accuracy, scored?.Loss, scored?.Accuracy,
-                learning.SomUsagePercent, pruned, totalPruned, Network.HiddenSize, somRate, somRadius, clock.Elapsed.TotalSeconds, isBest);
+                learning.SomUsagePercent, pruned, totalPruned, Network.HiddenSize, somRate, somRadius, clock.Elapsed.TotalSeconds, isBest)
+            {
+                Som = som,
+            };
             History.Add(record);
             epochDone?.Invoke(record);
         }

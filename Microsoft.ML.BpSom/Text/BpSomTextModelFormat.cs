@@ -7,7 +7,8 @@ namespace Microsoft.ML.BpSom;
 /// the vocabulary (so the model needs no files beside it), the head, the SOM with its labels, and the history.</summary>
 internal static class BpSomTextModelFormat
 {
-    private const int FormatVersion = 1;
+    /// <summary>2: the history carries a SOM snapshot per epoch; version 1 files (without) still load.</summary>
+    private const int FormatVersion = 2;
 
     public static void Write(ModelSaveContext ctx, BpSomTextModelParameters model)
     {
@@ -24,14 +25,14 @@ internal static class BpSomTextModelFormat
         writer.Write(network.Dropout);
         writer.Write(network.HiddenSize);
         foreach (var parameter in network.HeadParameters) writer.WriteFloatArray(parameter.AsReadOnlySpan());
-        WriteMap(writer, network.Map);
-        WriteHistory(writer, model.History);
+        SomFormat.WriteMap(writer, network.Map);
+        BpSomHistoryFormat.Write(writer, model.History);
     }
 
     /// <summary>Reads what <see cref="Write"/> wrote; inconsistent content becomes an error naming the model file.</summary>
     public static BpSomTextModelParameters Read(ModelLoadContext ctx)
     {
-        ctx.ReadVersion(FormatVersion);
+        int version = ctx.ReadVersion(FormatVersion);
         var reader = ctx.Reader;
         try
         {
@@ -50,9 +51,9 @@ internal static class BpSomTextModelFormat
             var hiddenBias = Tensor.FromArray(reader.ReadFloatArray(), hidden);
             var outputWeight = Tensor.FromArray(reader.ReadFloatArray(), classes, hidden);
             var outputBias = Tensor.FromArray(reader.ReadFloatArray(), classes);
-            var map = ReadMap(ctx);
+            var map = SomFormat.ReadMap(ctx, "the SOM");
             var network = new BpSomTextNetwork(encoder, textEncoder, classes, dropout, hiddenWeight, hiddenBias, outputWeight, outputBias, map);
-            return new BpSomTextModelParameters(network, second.Length == 0 ? null : second, isBinary, ReadHistory(ctx));
+            return new BpSomTextModelParameters(network, second.Length == 0 ? null : second, isBinary, BpSomHistoryFormat.ReadText(ctx, version));
         }
         catch (ArgumentException e)
         {
@@ -80,69 +81,4 @@ internal static class BpSomTextModelFormat
             HiddenDropoutProb = rates[0], AttentionProbsDropoutProb = rates[1], LayerNormEps = rates[2], InitializerRange = rates[3],
         };
     }
-
-    private static void WriteMap(BinaryWriter writer, SelfOrganizingMap map)
-    {
-        writer.Write(map.GridSize);
-        writer.Write(map.Dimension);
-        writer.Write(map.ClassCount);
-        writer.Write((int)map.Distance);
-        writer.WriteFloatArray(map.PrototypeValues);
-        writer.WriteIntArray(map.CellLabels.AllCounts);
-        writer.WriteIntArray(map.Labels);
-        writer.WriteIntArray(map.Reliabilities);
-    }
-
-    private static SelfOrganizingMap ReadMap(ModelLoadContext ctx)
-    {
-        var reader = ctx.Reader;
-        int grid = reader.ReadInt32(), dimension = reader.ReadInt32(), classes = reader.ReadInt32(), distance = reader.ReadInt32();
-        if (!Enum.IsDefined((GridDistance)distance)) throw ctx.Error($"the SOM has an unknown grid distance {distance}");
-        var prototypes = reader.ReadFloatArray();
-        var cellLabels = new SomCellLabels(grid * grid, classes);
-        cellLabels.Restore(reader.ReadIntArray(), reader.ReadIntArray(), reader.ReadIntArray());
-        return new SelfOrganizingMap(grid, dimension, classes, (GridDistance)distance, prototypes, cellLabels);
-    }
-
-    private static void WriteHistory(BinaryWriter writer, IReadOnlyList<BpSomTextEpochStatistics> history)
-    {
-        writer.Write(history.Count);
-        foreach (var e in history)
-        {
-            writer.Write(e.Epoch);
-            writer.Write(e.TrainingLoss);
-            writer.Write(e.TrainingAccuracy);
-            WriteOptional(writer, e.ValidationLoss);
-            WriteOptional(writer, e.ValidationAccuracy);
-            writer.Write(e.SomUsagePercent);
-            writer.Write(e.PrunedUnits);
-            writer.Write(e.TotalPrunedUnits);
-            writer.Write(e.HiddenSize);
-            writer.Write(e.SomLearningRate);
-            writer.Write(e.SomRadius);
-            writer.Write(e.Seconds);
-            writer.Write(e.IsBest);
-        }
-    }
-
-    private static BpSomTextEpochStatistics[] ReadHistory(ModelLoadContext ctx)
-    {
-        var reader = ctx.Reader;
-        int count = reader.ReadInt32();
-        if (count < 0) throw ctx.Error($"negative history length {count}");
-        var history = new BpSomTextEpochStatistics[count];
-        for (int i = 0; i < count; i++)
-            history[i] = new BpSomTextEpochStatistics(reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble(), ReadOptional(reader),
-                ReadOptional(reader), reader.ReadDouble(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadSingle(),
-                reader.ReadInt32(), reader.ReadDouble(), reader.ReadBoolean());
-        return history;
-    }
-
-    private static void WriteOptional(BinaryWriter writer, double? value)
-    {
-        writer.Write(value.HasValue);
-        if (value.HasValue) writer.Write(value.Value);
-    }
-
-    private static double? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadDouble() : null;
 }

@@ -50,7 +50,7 @@ public sealed class BpSomTextModelParameters : IAdditionalOutputsModel, ILoadabl
     /// <summary>Token sequences are truncated to this length.</summary>
     public int MaxSequenceLength => _network.TextEncoder.MaxSequenceLength;
 
-    /// <summary>One record per training epoch.</summary>
+    /// <summary>One record per training epoch, each with a snapshot of the SOM after its labelling pass (<see cref="BpSomTextEpochStatistics.Som"/>).</summary>
     public IReadOnlyList<BpSomTextEpochStatistics> History => _history;
 
     internal BpSomTextNetwork Network => _network;

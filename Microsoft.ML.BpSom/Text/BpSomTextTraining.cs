@@ -87,3 +87,31 @@ internal static class BpSomTextTraining
             options.NeighbourhoodDistance, new Generator(seed + 2), new Random((int)(seed + 5)));
     }
 }
+
+/// <summary>The Fit plumbing both text trainers share. ML.NET's <c>TrainModelCore</c> receives only a <see cref="TrainContext"/>,
+/// so the progress sink and cancellation token of the <c>Fit</c> call under way are parked here for its duration and cleared
+/// afterwards (a trainer must not report to, or be cancelled by, an earlier call's listeners).</summary>
+internal sealed class BpSomTextFit(BpSomTextClassificationTrainer.Options options, bool isBinary)
+{
+    private IProgress<TextTrainingProgress>? _progress;
+    private CancellationToken _cancellation;
+
+    /// <summary>Runs <paramref name="fit"/> (the trainer's TrainTransformer) with <paramref name="progress"/> and
+    /// <paramref name="cancellation"/> visible to <see cref="Train"/>.</summary>
+    public T Run<T>(IProgress<TextTrainingProgress>? progress, CancellationToken cancellation, Func<T> fit)
+    {
+        (_progress, _cancellation) = (progress, cancellation);
+        try
+        {
+            return fit();
+        }
+        finally
+        {
+            (_progress, _cancellation) = (null, default);
+        }
+    }
+
+    /// <summary>The trainer's TrainModelCore: trains with the options and the current call's progress and cancellation.</summary>
+    public BpSomTextModelParameters Train(IHost host, TrainContext context) =>
+        BpSomTextTraining.Train(host, options, context, isBinary, _progress, _cancellation);
+}

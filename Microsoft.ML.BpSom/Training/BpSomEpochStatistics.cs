@@ -25,6 +25,11 @@ public sealed record BpSomEpochStatistics(
     int SomRadius,
     bool IsBest)
 {
+    /// <summary>Soms[h] is the SOM of hidden layer h + 1 right after this epoch's labelling pass, before any pruning: its labels,
+    /// reliabilities and U-matrix. Only test epochs (every TestRatio epochs) label the maps, so other epochs have none, nor do
+    /// the histories of models saved before format version 2.</summary>
+    public IReadOnlyList<SomSnapshot> Soms { get; init; } = [];
+
     /// <summary>One log line, e.g. "epoch 5: loss 0.1234, accuracy 91.20%, SOM usage 40.1%, validation accuracy 90.10%, pruned 2, hidden [98], SOM rate 0.150, radius 1 (best)".</summary>
     public override string ToString() =>
         FormattableString.Invariant($"epoch {Epoch}: loss {Loss:F4}, accuracy {100 * TrainingAccuracy:F2}%, SOM usage {SomUsagePercent:F1}%")

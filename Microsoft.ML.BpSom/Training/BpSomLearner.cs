@@ -94,10 +94,14 @@ internal sealed class BpSomLearner
             double? validationAccuracy = null, validationError = null;
             bool isBest = false;
             int pruned = 0;
+            SomSnapshot[] soms = [];
             if (testEpoch)
             {
                 foreach (var statistics in _statistics) statistics.FinishMean(training.Count);
                 var trainingScore = LabellingPass(training, gatherSpread: true);
+                // Taken before pruning, which drops prototype components and so changes the U-matrix: the snapshot shows the
+                // maps exactly as the labelling pass left them, the state model selection copies.
+                soms = [.. Network.Maps.Select(map => map.Snapshot())];
                 var (accuracy, error) = validation is null ? trainingScore : Score(validation);
                 (validationAccuracy, validationError) = (accuracy, error);
                 if (selection.Offer(accuracy, error))
@@ -117,7 +121,7 @@ internal sealed class BpSomLearner
                 }
             }
             var record = new BpSomEpochStatistics(epoch, learning.Loss, learning.Accuracy, validationAccuracy, validationError,
-                learning.SomUsagePercent, pruned, HiddenSizes(), somRate, somRadius, isBest);
+                learning.SomUsagePercent, pruned, HiddenSizes(), somRate, somRadius, isBest) { Soms = soms };
             History.Add(record);
             epochDone?.Invoke(record);
         }

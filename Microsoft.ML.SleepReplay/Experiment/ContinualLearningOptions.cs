@@ -49,6 +49,12 @@ public sealed class ContinualLearningOptions
         if (ValidationPerTask < 0) throw new ArgumentOutOfRangeException(nameof(ValidationPerTask), $"ValidationPerTask is {ValidationPerTask}; it must be ≥ 0.");
         if (SleepCandidates.Count > 1 && ValidationPerTask == 0)
             throw new ArgumentException("Choosing among sleep candidates needs validation rows (ValidationPerTask > 0).", nameof(SleepCandidates));
+        if (Approaches is null || Approaches.Length == 0)
+            throw new ArgumentException("Approaches must list at least one approach.", nameof(Approaches));
+        // Results, log lines and saved models are named by approach, so one listed twice would be ambiguous.
+        var repeated = Approaches.GroupBy(a => a).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+            throw new ArgumentException($"Approach {repeated.Key} is listed more than once in [{string.Join(", ", Approaches)}].", nameof(Approaches));
         if (LowRank <= 0) throw new ArgumentOutOfRangeException(nameof(LowRank), $"LowRank is {LowRank}; it must be > 0.");
         Training.Validate();
     }

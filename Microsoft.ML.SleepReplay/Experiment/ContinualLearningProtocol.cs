@@ -23,7 +23,21 @@ public sealed class ContinualLearningProtocol
         _log = log;
     }
 
-    public ContinualLearningReport Run(LabeledSet train, LabeledSet test, CancellationToken cancellationToken = default)
+    public ContinualLearningReport Run(LabeledSet train, LabeledSet test, CancellationToken cancellationToken = default) =>
+        Run(train, test, approachFinished: null, cancellationToken);
+
+    /// <summary>Runs every approach of the options in turn, handing each result to <paramref name="approachFinished"/> as soon as it is complete.</summary>
+    /// <param name="approachFinished">
+    /// Told of each approach's result on the calling thread, in the order of <see cref="ContinualLearningOptions.Approaches"/>,
+    /// before the next approach starts. A caller thus keeps the finished approaches when a later one is cancelled, and a
+    /// cancellation requested from inside the callback stops the run before the next approach does any work.
+    /// </param>
+    /// <exception cref="OperationCanceledException">
+    /// <paramref name="cancellationToken"/> was cancelled before the last approach finished; the results already handed to
+    /// <paramref name="approachFinished"/> are all that was completed.
+    /// </exception>
+    public ContinualLearningReport Run(LabeledSet train, LabeledSet test, IProgress<ApproachResult>? approachFinished,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(test);
@@ -35,12 +49,14 @@ public sealed class ContinualLearningProtocol
         // Parallel baselines see every training row of the tasks' classes (all 60,000 for MNIST), as in the port.
         var everyTaskRow = train.Select(train.IndicesOf(_options.Tasks.SelectMany(t => t).ToArray()));
         var results = new List<ApproachResult>();
-        var sleeps = new List<SleepRecord>();
         List<MlpNetwork>? taskNetworks = null;
         foreach (var approach in _options.Approaches)
         {
+            // Checked here as well: merging already-trained task networks has no training step that would notice a cancel.
+            cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            var (rows, ranks) = approach switch
+            var sleeps = new List<SleepRecord>();
+            var (rows, ranks, network) = approach switch
             {
                 ContinualApproach.SleepReplay => RunSequential(initial, tasks, approach, sleeps, cancellationToken),
                 ContinualApproach.Sequential or ContinualApproach.SequentialMasked or ContinualApproach.SequentialLossMasked =>
@@ -52,11 +68,17 @@ public sealed class ContinualLearningProtocol
                 ContinualApproach.LowRankMerging => RunLowRankMerging(LowRankStart(train.FeatureCount, classes), tasks, cancellationToken),
                 _ => throw new ArgumentOutOfRangeException(nameof(approach), approach, "Unknown approach."),
             };
-            results.Add(new ApproachResult(approach, rows, ranks, clock.Elapsed));
-            _log?.Report($"{approach}: per task [{string.Join(", ", rows[^1].PerTask.Select(a => a.ToString("P2")))}], overall {rows[^1].Overall:P2} in {clock.Elapsed.TotalSeconds:F0} s");
+            var elapsed = clock.Elapsed;
+            var result = new ApproachResult(approach, rows, ranks, elapsed, new MlpModelParameters(network), sleeps);
+            results.Add(result);
+            _log?.Report($"{approach}: per task [{string.Join(", ", rows[^1].PerTask.Select(a => a.ToString("P2")))}], overall {rows[^1].Overall:P2} in {elapsed.TotalSeconds:F0} s");
+            approachFinished?.Report(result);
         }
-        return new ContinualLearningReport(_options.Tasks, results, sleeps);
+        return new ContinualLearningReport(_options.Tasks, results);
     }
+
+    /// <summary>What one approach trained: its test rows, stable ranks and final (dense) network.</summary>
+    private readonly record struct Trained(List<TaskAccuracyRow> Rows, List<IReadOnlyList<double>> StableRanks, MlpNetwork Network);
 
     private Random TrainingRandom(int task) => new(_options.Seed * 7919 + task + 1);
 
@@ -64,7 +86,7 @@ public sealed class ContinualLearningProtocol
     private MlpNetwork LowRankStart(int inputs, int classes) =>
         LowRankNetworks.Create(_options.Training, inputs, classes, _options.LowRank, new Random(_options.Seed * 7919 - 1));
 
-    private (List<TaskAccuracyRow>, List<IReadOnlyList<double>>) RunSequential(MlpNetwork initial, IReadOnlyList<TaskData> tasks,
+    private Trained RunSequential(MlpNetwork initial, IReadOnlyList<TaskData> tasks,
         ContinualApproach approach, List<SleepRecord>? sleeps, CancellationToken ct)
     {
         var net = initial.Clone();
@@ -94,7 +116,7 @@ public sealed class ContinualLearningProtocol
             }
             ranks.Add(StableRanks(net));
         }
-        return (rows, ranks);
+        return new Trained(rows, ranks, net);
     }
 
     /// <summary>The port's cheat step: the last layer's weights from the hidden units numbered like the task's classes are set to 0.</summary>
@@ -110,19 +132,19 @@ public sealed class ContinualLearningProtocol
     }
 
     /// <summary>Trains a copy of <paramref name="start"/> on <paramref name="rows"/> at once (factorized starts are multiplied out after training).</summary>
-    private (List<TaskAccuracyRow>, List<IReadOnlyList<double>>) RunParallel(MlpNetwork start, LabeledSet rows, IReadOnlyList<TaskData> tasks, CancellationToken ct)
+    private Trained RunParallel(MlpNetwork start, LabeledSet rows, IReadOnlyList<TaskData> tasks, CancellationToken ct)
     {
         var net = start.Clone();
         new MlpSgdTrainer(_options.Training).Train(net, rows, TrainingRandom(0), cancellationToken: ct);
         if (net.HasLinearLayers) net = LowRankNetworks.ToDense(net);
-        return ([Evaluate(net, tasks, tasks.Count - 1)], [StableRanks(net)]);
+        return new Trained([Evaluate(net, tasks, tasks.Count - 1)], [StableRanks(net)], net);
     }
 
     /// <summary>
     /// Mean of the task networks, W = W0 + mean_t(W_t − W0). With <paramref name="truncateChanges"/>
     /// only the best rank-r part (SVD) of each task's change W_t − W0 is kept before averaging.
     /// </summary>
-    private (List<TaskAccuracyRow>, List<IReadOnlyList<double>>) RunMerging(MlpNetwork initial, IReadOnlyList<MlpNetwork> taskNetworks,
+    private Trained RunMerging(MlpNetwork initial, IReadOnlyList<MlpNetwork> taskNetworks,
         IReadOnlyList<TaskData> tasks, bool truncateChanges)
     {
         var merged = initial.Clone();
@@ -144,11 +166,11 @@ public sealed class ContinualLearningProtocol
                 }
             }
         }
-        return ([Evaluate(merged, tasks, tasks.Count - 1)], [StableRanks(merged)]);
+        return new Trained([Evaluate(merged, tasks, tasks.Count - 1)], [StableRanks(merged)], merged);
     }
 
     /// <summary>The port's low-rank merging: factorized task networks from one start, multiplied out, then averaged.</summary>
-    private (List<TaskAccuracyRow>, List<IReadOnlyList<double>>) RunLowRankMerging(MlpNetwork factorizedStart, IReadOnlyList<TaskData> tasks, CancellationToken ct)
+    private Trained RunLowRankMerging(MlpNetwork factorizedStart, IReadOnlyList<TaskData> tasks, CancellationToken ct)
     {
         var dense = TrainTaskNetworks(factorizedStart, tasks, ct).Select(LowRankNetworks.ToDense).ToList();
         return RunMerging(LowRankNetworks.ToDense(factorizedStart), dense, tasks, truncateChanges: false);

@@ -11,8 +11,15 @@ public sealed record TaskAccuracyRow(int AfterTask, IReadOnlyList<double> PerTas
 
 /// <summary>Everything one approach produced.</summary>
 /// <param name="StableRanks">After each task (or once at the end), the stable rank of every layer.</param>
+/// <param name="Model">
+/// The approach's final network as an ML.NET model (factorized networks multiplied out): the network its last row was
+/// scored with, ready to save with <c>mlContext.Model.Save</c> or to continue from with
+/// <see cref="SequentialMlpTrainer.Fit(IDataView, MlpModelParameters)"/>. <see cref="ContinualApproach.SequentialMasked"/>'s
+/// label-aware score masking is part of its evaluation, not of its network, so its model scores as the plain network does.
+/// </param>
+/// <param name="Sleeps">The sleeps of <see cref="ContinualApproach.SleepReplay"/>, one per task; empty for the other approaches.</param>
 public sealed record ApproachResult(ContinualApproach Approach, IReadOnlyList<TaskAccuracyRow> Rows,
-    IReadOnlyList<IReadOnlyList<double>> StableRanks, TimeSpan Elapsed)
+    IReadOnlyList<IReadOnlyList<double>> StableRanks, TimeSpan Elapsed, MlpModelParameters Model, IReadOnlyList<SleepRecord> Sleeps)
 {
     public TaskAccuracyRow Final => Rows[^1];
 }
@@ -25,6 +32,12 @@ public sealed record SleepRecord(int Task, int Candidate, SleepResult Result,
 /// <summary>Results of the incremental-task protocol.</summary>
 public sealed class ContinualLearningReport(IReadOnlyList<int[]> tasks, IReadOnlyList<ApproachResult> approaches, IReadOnlyList<SleepRecord> sleeps)
 {
+    /// <summary>A report of <paramref name="approaches"/> (all of a run, or those finished before it was cancelled), with the sleeps they recorded.</summary>
+    public ContinualLearningReport(IReadOnlyList<int[]> tasks, IReadOnlyList<ApproachResult> approaches)
+        : this(tasks, approaches, [.. approaches.SelectMany(a => a.Sleeps)])
+    {
+    }
+
     public IReadOnlyList<int[]> Tasks { get; } = tasks;
 
     public IReadOnlyList<ApproachResult> Approaches { get; } = approaches;

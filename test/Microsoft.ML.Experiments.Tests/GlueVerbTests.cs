@@ -33,8 +33,12 @@ public sealed class GlueVerbTests
             Assert.IsTrue(history.All(e => e.GetProperty("validationAccuracy").ValueKind == System.Text.Json.JsonValueKind.Number), name);
         }
         CollectionAssert.AreEqual(new[] { "0", "1" }, trainers["bpsom"].GetProperty("confusion").GetProperty("classes").EnumerateArray().Select(c => c.GetString()).ToArray());
-        Assert.AreEqual(2, run.Charts("som"));
-        Assert.AreEqual(2, run.Charts("umatrix"));
+        // The text classifier labels its SOM after every epoch: one map and one U-matrix per trainer and epoch.
+        Assert.AreEqual(4, run.Charts("som"));
+        Assert.AreEqual(4, run.Charts("umatrix"));
+        foreach (string trainer in new[] { "bpsom", "baseline" })
+            foreach (int epoch in new[] { 1, 2 })
+                StringAssert.Contains(run.Report, $"{trainer}, epoch {epoch}");
         StringAssert.Contains(run.Report, "Validation accuracy");
         StringAssert.Contains(run.Output, "log loss");
     }

@@ -3,10 +3,12 @@ namespace Microsoft.ML.Experiments.Tests;
 [TestClass]
 public sealed class MnistBpSomVerbTests
 {
-    private static readonly string[] SmallRun =
+    private static readonly string[] SmallRun = SmallRunOf(epochs: 3);
+
+    private static string[] SmallRunOf(int epochs) =>
     [
-        "mnist-bpsom", "--data", SharedPaths.Mnist, "--train", "300", "--validation", "100", "--test", "200", "--epochs", "3",
-        "--hidden-sizes", "12", "--som-grid-size", "4",
+        "mnist-bpsom", "--data", SharedPaths.Mnist, "--train", "300", "--validation", "100", "--test", "200",
+        "--epochs", epochs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--hidden-sizes", "12", "--som-grid-size", "4",
     ];
 
     [TestMethod]
@@ -34,13 +36,35 @@ public sealed class MnistBpSomVerbTests
         }
         CollectionAssert.AreEqual(new[] { 1, 2, 3 }, run.History.GetProperty("bpsom").EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32()).ToArray());
         Assert.IsGreaterThanOrEqualTo(4, run.Charts("line"), "training curves");
-        Assert.AreEqual(2, run.Charts("som"), "one class-label map per trainer");
-        Assert.AreEqual(2, run.Charts("umatrix"), "one U-matrix per trainer");
+        // The verb labels every epoch (TestRatio 1): one class-label map and one U-matrix per trainer and epoch.
+        Assert.AreEqual(6, run.Charts("som"), "one class-label map per trainer and labelled epoch");
+        Assert.AreEqual(6, run.Charts("umatrix"), "one U-matrix per trainer and labelled epoch");
         Assert.AreEqual(2, run.Charts("heatmap"), "one confusion table per trainer");
         Assert.AreEqual(1, run.Charts("bar"), "the side-by-side comparison");
         StringAssert.Contains(run.Output, "★");
         StringAssert.Contains(run.Output, $"Outputs in {run.Folder}");
         StringAssert.Contains(File.ReadAllText(run.File("log.txt")), "status: completed");
+    }
+
+    [TestMethod]
+    public void MnistBpSom_Report_DrawsTheSomsOfTheLabelledEpochsOnly()
+    {
+        // Four epochs, labelled every second one.
+        using var run = CliRun.Start([.. SmallRunOf(epochs: 4), "--test-ratio", "2"]);
+
+        Assert.AreEqual(0, run.ExitCode, run.Error);
+        Assert.AreEqual(4, run.History.GetProperty("bpsom").GetArrayLength());
+        Assert.AreEqual(4, run.Charts("som"), "epochs 2 and 4 of both trainers");
+        Assert.AreEqual(4, run.Charts("umatrix"));
+        string report = run.Report;
+        foreach (string trainer in new[] { "bpsom", "baseline" })
+        {
+            Assert.AreEqual(2, CliRun.CountOf(report, $"aria-label=\"{trainer}, epoch 2"), $"{trainer}: epoch 2's map and U-matrix");
+            Assert.AreEqual(2, CliRun.CountOf(report, $"aria-label=\"{trainer}, epoch 4"), $"{trainer}: epoch 4's map and U-matrix");
+            Assert.AreEqual(0, CliRun.CountOf(report, $"aria-label=\"{trainer}, epoch 1"), $"{trainer}: epoch 1 is not labelled");
+            Assert.AreEqual(0, CliRun.CountOf(report, $"aria-label=\"{trainer}, epoch 3"), $"{trainer}: epoch 3 is not labelled");
+        }
+        StringAssert.Contains(report, "(kept): class labels");
     }
 
     [TestMethod]

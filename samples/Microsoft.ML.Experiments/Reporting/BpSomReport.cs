@@ -6,9 +6,13 @@ namespace Microsoft.ML.Experiments.Reporting;
 
 /// <summary>The report sections of the two BP-SOM verbs, whose histories share their keys (epoch, loss, trainAccuracy,
 /// validationAccuracy, validationLoss, somUsagePercent, prunedUnits, hiddenUnits): baseline-vs-BP-SOM curves with pruning
-/// events marked, a metric comparison, the SOMs (class labels with reliability, U-matrix) and the confusion tables.</summary>
+/// events marked, a metric comparison, the SOMs of every labelled epoch (class labels with reliability, U-matrix) and the
+/// confusion tables.</summary>
 public static class BpSomReport
 {
+    /// <summary>A trainer with more labelled epochs than this gets small label maps, so its epochs read as a grid at a glance.</summary>
+    private const int FullSizeEpochs = 4;
+
     public static void Add(HtmlReport report, IReadOnlyList<TrainerResult> results, IReadOnlyList<TrainedSoms> soms, string lossLabel)
     {
         if (results.Count == 0)
@@ -34,19 +38,32 @@ public static class BpSomReport
         if (results.Count > 1)
             curves.Add(ReportParts.Comparison("Evaluation metrics, side by side", results));
 
-        var maps = report.AddSection("SOMs after training");
-        maps.AddText("Class label of each cell (colour), its reliability (opacity and %, cells below the reliability threshold give no SOM error), " +
-                     "and the U-matrix (dark = far from its neighbours). The trainers keep the SOM of the network they keep (the best epoch's), drawn here.");
+        AddSoms(report, results, soms);
+        ReportParts.AddConfusions(report.AddSection("Confusion tables"), results);
+    }
+
+    /// <summary>One section per trainer: for each labelled epoch and hidden layer, the class-label map and U-matrix as the labelling
+    /// pass left them, the epoch whose network training kept marked "kept".</summary>
+    private static void AddSoms(HtmlReport report, IReadOnlyList<TrainerResult> results, IReadOnlyList<TrainedSoms> soms)
+    {
         foreach (var trained in soms)
         {
             // SOM labels are key indices; the confusion table's classes are the key values in the same order.
             var classes = results.First(r => r.Name == trained.Trainer).Confusion!.Classes;
-            for (int layer = 0; layer < trained.Maps.Count; layer++)
-            {
-                string name = trained.Maps.Count == 1 ? trained.Trainer : $"{trained.Trainer} hidden layer {layer + 1}";
-                SomViews.Add(maps, name, trained.Epoch, trained.Maps[layer], classes);
-            }
+            var section = report.AddSection($"SOMs per labelled epoch: {trained.Trainer}");
+            section.AddText("Class label of each cell (colour) and its reliability (opacity, and % on full-size maps; cells below the " +
+                            "reliability threshold give no SOM error), and the U-matrix (dark = far from its neighbours), each right after " +
+                            $"that epoch's labelling pass. Training kept the network of epoch {trained.KeptEpoch}.");
+            bool compact = trained.Epochs.Count > FullSizeEpochs;
+            int layers = trained.Epochs.Select(e => e.Maps.Count).DefaultIfEmpty(0).Max();
+            // Layer by layer, so one layer's epochs follow each other and its map's development reads left to right.
+            for (int layer = 0; layer < layers; layer++)
+                foreach (var epoch in trained.Epochs.Where(e => layer < e.Maps.Count))
+                {
+                    string name = layers == 1 ? trained.Trainer : $"{trained.Trainer} hidden layer {layer + 1}";
+                    string kept = epoch.Epoch == trained.KeptEpoch ? " (kept)" : "";
+                    SomViews.Add(section, $"{name}, epoch {epoch.Epoch}{kept}", epoch.Maps[layer], classes, compact);
+                }
         }
-        ReportParts.AddConfusions(report.AddSection("Confusion tables"), results);
     }
 }

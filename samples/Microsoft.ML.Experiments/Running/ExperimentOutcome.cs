@@ -10,6 +10,9 @@ public sealed record ExperimentOutcome(
     bool Cancelled,
     Action<HtmlReport> AddReportSections)
 {
+    /// <summary>The trainers a cancelled run never got to (listed in metrics.json as <c>notRun</c>); empty when the verb does not say.</summary>
+    public IReadOnlyList<string> NotRun { get; init; } = [];
+
     /// <summary>Index of the trainer with the highest primary metric, or null when none finished.</summary>
     public int? Best => Trainers.Count == 0
         ? null

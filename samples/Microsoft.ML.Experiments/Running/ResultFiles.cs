@@ -48,7 +48,7 @@ public static class ResultFiles
             }
             trainers.Add(entry);
         }
-        return new JsonObject
+        var run = new JsonObject
         {
             ["verb"] = verb,
             ["status"] = outcome.Cancelled ? "cancelled" : "completed",
@@ -56,6 +56,9 @@ public static class ResultFiles
             ["best"] = outcome.Best is { } best ? outcome.Trainers[best].Name : null,
             ["trainers"] = trainers,
         };
+        if (outcome.NotRun.Count > 0)
+            run["notRun"] = new JsonArray([.. outcome.NotRun.Select(name => (JsonNode?)name)]);
+        return run;
     }
 
     private static JsonObject Entry(IReadOnlyDictionary<string, object?> epoch)

@@ -48,10 +48,7 @@ public sealed class BpSomTrainerTests
         var ml = new MLContext(seed: 4);
         var train = BlobRow.Load(ml, 90, 4);
         var model = ml.MulticlassClassification.Trainers.BpSom(SmallOptions()).Fit(train);
-        using var stream = new MemoryStream();
-        ml.Model.Save(model, train.Schema, stream);
-        stream.Position = 0;
-        var loaded = ml.Model.Load(stream, out _);
+        var loaded = ModelFiles.RoundTrip(ml, model, train.Schema);
 
         var before = Score(ml, model, train);
         var after = Score(ml, loaded, train);

@@ -57,6 +57,85 @@ public sealed class ProtocolTests
     }
 
     [TestMethod]
+    public void Run_WithAnApproachSink_HandsOverEachResultAsItFinishesAndTheNetworkItWasScoredWith()
+    {
+        var options = Options();
+        var (train, test) = (Synthetic(120, 1), Synthetic(40, 2));
+        var handed = new List<ApproachResult>();
+        var log = new List<string>();
+        var lastLineAtHandover = new List<string>();
+        var report = new ContinualLearningProtocol(options, new ListProgress<string>(log))
+            .Run(train, test, new ListProgress<ApproachResult>(handed, _ => lastLineAtHandover.Add(log[^1])));
+
+        CollectionAssert.AreEqual(report.Approaches.ToArray(), handed.ToArray());
+        CollectionAssert.AreEqual(options.Approaches, handed.Select(a => a.Approach).ToArray());
+        // Each result is handed over right after its own summary line, before the next approach logs anything.
+        for (int i = 0; i < handed.Count; i++)
+            StringAssert.StartsWith(lastLineAtHandover[i], $"{handed[i].Approach}: per task [");
+
+        // The test rows as the protocol scores them (tasks in order), to rescore each returned network the same way.
+        var scored = LabeledSet.Concat(TaskData.Build(train, test, options.Tasks, options.TrainPerTask, options.ValidationPerTask).Select(t => t.Test).ToList());
+        foreach (var a in handed)
+        {
+            var network = a.Model.GetNetwork();
+            CollectionAssert.AreEqual(new[] { 16, 12, 12, 4 }, network.LayerSizes.ToArray(), a.Approach.ToString());
+            // The masked baseline's score masking is part of its evaluation, not of its network.
+            if (a.Approach != ContinualApproach.SequentialMasked)
+                Assert.AreEqual(a.Final.Overall, Evaluation.Accuracy(network, scored), a.Approach.ToString());
+            for (int l = 0; l < network.LayerCount; l++)
+                Assert.AreEqual(a.StableRanks[^1][l], MatrixAnalysis.StableRank(network.Weights[l], network.OutputsOf(l), network.InputsOf(l)), $"{a.Approach} layer {l}");
+            Assert.AreEqual(a.Approach == ContinualApproach.SleepReplay ? 2 : 0, a.Sleeps.Count, a.Approach.ToString());
+        }
+        CollectionAssert.AreEqual(report.Sleeps.ToArray(), handed.Single(a => a.Approach == ContinualApproach.SleepReplay).Sleeps.ToArray());
+    }
+
+    [TestMethod]
+    public void Run_CancelledFromTheSinkAfterTheFirstApproach_StopsBeforeTheNextOneStarts()
+    {
+        var options = Options();
+        options.Approaches = [ContinualApproach.Sequential, ContinualApproach.SleepReplay, ContinualApproach.Parallel];
+        using var cancel = new CancellationTokenSource();
+        var handed = new List<ApproachResult>();
+        var log = new List<string>();
+        var sink = new ListProgress<ApproachResult>(handed, _ => cancel.Cancel());
+
+        Assert.ThrowsExactly<OperationCanceledException>(() =>
+            new ContinualLearningProtocol(options, new ListProgress<string>(log)).Run(Synthetic(120, 1), Synthetic(40, 2), sink, cancel.Token));
+
+        Assert.AreEqual(ContinualApproach.Sequential, handed.Single().Approach);
+        Assert.AreEqual(2, handed[0].Rows.Count);
+        Assert.IsFalse(log.Any(line => line.StartsWith("SleepReplay", StringComparison.Ordinal)), string.Join("\n", log));
+    }
+
+    [TestMethod]
+    public void Options_ListingAnApproachTwice_AreRejected()
+    {
+        var options = Options();
+        options.Approaches = [ContinualApproach.Sequential, ContinualApproach.Parallel, ContinualApproach.Sequential];
+        var ex = Assert.ThrowsExactly<ArgumentException>(() => new ContinualLearningProtocol(options));
+        StringAssert.Contains(ex.Message, "Sequential is listed more than once");
+    }
+
+    [TestMethod]
+    public void Options_WithNoApproach_AreRejected()
+    {
+        var options = Options();
+        options.Approaches = [];
+        var ex = Assert.ThrowsExactly<ArgumentException>(() => new ContinualLearningProtocol(options));
+        StringAssert.Contains(ex.Message, "at least one approach");
+    }
+
+    /// <summary>Collects reports synchronously, in order (<see cref="Progress{T}"/> would post them to the thread pool).</summary>
+    private sealed class ListProgress<T>(List<T> items, Action<T>? then = null) : IProgress<T>
+    {
+        public void Report(T value)
+        {
+            items.Add(value);
+            then?.Invoke(value);
+        }
+    }
+
+    [TestMethod]
     public void Options_WithAClassInTwoTasks_AreRejected()
     {
         var options = Options();

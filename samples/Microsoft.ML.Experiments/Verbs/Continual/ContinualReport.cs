@@ -5,13 +5,19 @@ using Microsoft.ML.SleepReplay;
 namespace Microsoft.ML.Experiments.Verbs.Continual;
 
 /// <summary>The report sections of the SRC protocol: final accuracy per task, accuracy-by-task matrices of the approaches
-/// evaluated after every task, overall accuracy over the tasks, stable ranks and the sleeps.</summary>
+/// evaluated after every task, overall accuracy over the tasks, stable ranks and the sleeps; for a cancelled run, those of the
+/// approaches that finished and the names of those not run.</summary>
 public static class ContinualReport
 {
     public static string TaskName(int[] classes) => "task " + string.Join("", classes);
 
-    public static void Add(HtmlReport html, ContinualLearningReport report)
+    /// <param name="notRun">Approaches a cancelled run never finished (empty for a complete run).</param>
+    public static void Add(HtmlReport html, ContinualLearningReport report, IReadOnlyList<string> notRun)
     {
+        if (notRun.Count > 0)
+            html.AddSection("Approaches not run").AddText($"The run was cancelled before these approaches finished: {string.Join(", ", notRun)}.");
+        if (report.Approaches.Count == 0)
+            return;
         string[] tasks = [.. report.Tasks.Select(TaskName)];
         var final = html.AddSection("Final test accuracy");
         var bars = new BarChart("Final test accuracy per task and overall", [.. tasks, "overall"], "accuracy");
@@ -19,9 +25,20 @@ public static class ContinualReport
             bars.Add(approach.Approach.ToString(), [.. approach.Final.PerTask, approach.Final.Overall]);
         final.Add(bars);
 
+        AddMatrices(html, report, tasks);
+        AddStableRanks(html, report);
+        AddSleeps(html, report);
+    }
+
+    /// <summary>Accuracy-by-task matrices and overall accuracy after each task, for the approaches scored after every task.</summary>
+    private static void AddMatrices(HtmlReport html, ContinualLearningReport report, string[] tasks)
+    {
+        var perTask = report.Approaches.Where(a => a.Rows.Count > 1).ToList();
+        if (perTask.Count == 0)
+            return;
         var matrices = html.AddSection("Accuracy by task (rows: after training task k; columns: test accuracy on each task)");
         var overall = new LineChart("Overall test accuracy after each task", "tasks learned", "accuracy") { YMin = 0, YMax = 1 };
-        foreach (var approach in report.Approaches.Where(a => a.Rows.Count > 1))
+        foreach (var approach in perTask)
         {
             var values = new double[approach.Rows.Count, tasks.Length];
             for (int r = 0; r < approach.Rows.Count; r++)
@@ -37,7 +54,10 @@ public static class ContinualReport
             overall.Add(new LineSeries(approach.Approach.ToString(), [.. approach.Rows.Select(r => (double)(r.AfterTask + 1))], [.. approach.Rows.Select(r => r.Overall)]));
         }
         matrices.Add(overall);
+    }
 
+    private static void AddStableRanks(HtmlReport html, ContinualLearningReport report)
+    {
         var ranks = html.AddSection("Stable ranks of the weight matrices");
         int layers = report.Approaches.Max(a => a.StableRanks[^1].Count);
         var rankBars = new BarChart("Stable rank per layer at the end", [.. Enumerable.Range(1, layers).Select(l => $"layer {l}")], "stable rank");
@@ -51,7 +71,10 @@ public static class ContinualReport
                 chart.Add($"layer {l + 1}", [.. approach.StableRanks.Select(r => r[l])]);
             ranks.Add(chart);
         }
+    }
 
+    private static void AddSleeps(HtmlReport html, ContinualLearningReport report)
+    {
         if (report.Sleeps.Count > 0)
         {
             var sleeps = html.AddSection("Sleeps");

@@ -54,36 +54,52 @@ public sealed class ContinualVerb : Verb<ContinualSettings>
     {
         var train = MnistSets.Load(settings.Data, MnistSplit.Train, 0);
         var test = MnistSets.Load(settings.Data, MnistSplit.Test, settings.Test);
+        var ml = new MLContext(settings.Seed);
+        // The saved models take rows with the schema LoadMnist gives (the test file is small to read again).
+        var models = new ContinualModels(ml, ml.Data.LoadMnist(MnistSplit.Test, settings.Data).Schema, context.Folder);
         var options = settings.Protocol;
-        var approaches = options.Approaches.Select(a => a.ToString()).ToArray();
-        var bar = context.Progress.StartTask("protocol", approaches.Length);
-        int finished = 0;
+        var bar = context.Progress.StartTask("protocol", options.Approaches.Length);
+        var finished = new List<ApproachResult>();
+        var results = new List<TrainerResult>();
         var log = new LineProgress<string>(line =>
         {
             context.Log(line);
-            // The protocol reports "<approach>: per task […]" when an approach is done.
-            if (approaches.Any(a => line.StartsWith(a + ": per task", StringComparison.Ordinal)))
-                finished++;
-            bar.Report(finished, line);
+            bar.Report(finished.Count, line);
         });
+        // Each approach is kept (and its model saved) as soon as it finishes, so a Ctrl+C later in the run loses only the
+        // approach under way.
+        var approachFinished = new LineProgress<ApproachResult>(approach =>
+        {
+            finished.Add(approach);
+            string? modelFile = models.Save(approach);
+            results.Add(Result(approach, options.Tasks, modelFile));
+            string line = $"{approach.Approach}: finished ({finished.Count}/{options.Approaches.Length})" + (modelFile is null ? "" : $", model {Path.GetFileName(modelFile)}");
+            context.Log(line);
+            bar.Report(finished.Count, line);
+        });
+
         ContinualLearningReport report;
+        string[] notRun = [];
+        bool cancelled = false;
         try
         {
-            report = new ContinualLearningProtocol(options, log).Run(train, test, context.Cancellation);
+            report = new ContinualLearningProtocol(options, log).Run(train, test, approachFinished, context.Cancellation);
+            bar.Complete();
         }
         catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
         {
-            // The protocol returns its report only at the end: a cancelled run has no finished approach to show.
-            context.Log("continual: cancelled");
-            return new ExperimentOutcome(Overall, [], Cancelled: true, _ => { });
+            cancelled = true;
+            // The protocol runs the approaches in the order listed and hands over each one as it finishes.
+            notRun = [.. options.Approaches.Skip(finished.Count).Select(a => a.ToString())];
+            context.Log($"continual: cancelled after {finished.Count} of {options.Approaches.Length} approaches; not run: {string.Join(", ", notRun)}");
+            report = new ContinualLearningReport(options.Tasks, finished);
         }
-        bar.Complete();
-        context.Log(report.FormatFinalTable());
-        var results = report.Approaches.Select(a => Result(a, report.Tasks)).ToArray();
-        return new ExperimentOutcome(Overall, results, Cancelled: false, html => ContinualReport.Add(html, report));
+        if (report.Approaches.Count > 0)
+            context.Log(report.FormatFinalTable());
+        return new ExperimentOutcome(Overall, results, cancelled, html => ContinualReport.Add(html, report, notRun)) { NotRun = notRun };
     }
 
-    private static TrainerResult Result(ApproachResult approach, IReadOnlyList<int[]> tasks)
+    private static TrainerResult Result(ApproachResult approach, IReadOnlyList<int[]> tasks, string? modelFile)
     {
         var metrics = new List<Metric> { new(Overall, approach.Final.Overall) };
         for (int t = 0; t < tasks.Count; t++)
@@ -96,6 +112,7 @@ public sealed class ContinualVerb : Verb<ContinualSettings>
             ["perTask"] = row.PerTask,
             ["stableRanks"] = approach.StableRanks[Math.Min(row.AfterTask, approach.StableRanks.Count - 1)],
         }).ToArray();
-        return new TrainerResult(approach.Approach.ToString(), metrics, approach.Elapsed, null, null, null, history);
+        return new TrainerResult(approach.Approach.ToString(), metrics, approach.Elapsed, modelFile,
+            modelFile is null ? null : new FileInfo(modelFile).Length, null, history);
     }
 }

@@ -75,7 +75,7 @@ public sealed class GlueVerb : Verb<GlueSettings>
             {
                 var (result, model) = Train(name, settings, train, dev, context);
                 results.Add(result);
-                soms.Add(new TrainedSoms(name, TrainedSoms.KeptEpoch(model.History.Select(e => (e.Epoch, e.IsBest))), [model.Map]));
+                soms.Add(TrainedSoms.Of(name, model));
             }
             catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
             {

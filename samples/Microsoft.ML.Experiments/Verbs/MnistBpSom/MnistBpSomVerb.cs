@@ -70,7 +70,7 @@ public sealed class MnistBpSomVerb : Verb<MnistBpSomSettings>
         }
         settings.Trainer.SomErrorWeight = alpha;
         return new ExperimentOutcome("accuracy", results, cancelled, report => BpSomReport.Add(report, results,
-            [.. results.Zip(models, (r, m) => new TrainedSoms(r.Name, TrainedSoms.KeptEpoch(m.History.Select(e => (e.Epoch, e.IsBest))), m.Maps))], "Σ(t − a)² per example"));
+            [.. results.Zip(models, (r, m) => TrainedSoms.Of(r.Name, m))], "Σ(t − a)² per example"));
     }
 
     private static (TrainerResult, BpSomModelParameters) Train(string name, MnistBpSomSettings settings, IDataView training, IDataView validation,
