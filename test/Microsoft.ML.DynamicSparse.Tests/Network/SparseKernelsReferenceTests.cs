@@ -8,13 +8,8 @@ namespace Microsoft.ML.DynamicSparse.Tests;
 [TestClass]
 public sealed class SparseKernelsReferenceTests
 {
-    public static IEnumerable<object[]> Cases =>
-        from batch in new[] { 1, 32, 100, 129 }
-        from density in new[] { 0.0, 0.2, 1.0 }
-        select new object[] { batch, density };
-
     [TestMethod]
-    [DynamicData(nameof(Cases))]
+    [DynamicData(nameof(RandomSparse.BatchDensityCases), typeof(RandomSparse))]
     public void Multiply_MatchesTheDenseProductPlusInit(int batch, double density)
     {
         var random = new Random(batch * 10 + (int)(density * 5));
@@ -36,7 +31,7 @@ public sealed class SparseKernelsReferenceTests
     }
 
     [TestMethod]
-    [DynamicData(nameof(Cases))]
+    [DynamicData(nameof(RandomSparse.BatchDensityCases), typeof(RandomSparse))]
     public void WeightGradients_MatchTheDenseBatchDotProducts(int batch, double density)
     {
         var random = new Random(batch * 7 + (int)(density * 5));

@@ -6,13 +6,8 @@ namespace Microsoft.ML.DynamicSparse.Tests;
 [TestClass]
 public sealed class ActivityBitsTests
 {
-    public static IEnumerable<object[]> Cases =>
-        from batch in new[] { 1, 32, 100, 129 }
-        from density in new[] { 0.0, 0.2, 1.0 }
-        select new object[] { batch, density };
-
     [TestMethod]
-    [DynamicData(nameof(Cases))]
+    [DynamicData(nameof(RandomSparse.BatchDensityCases), typeof(RandomSparse))]
     public void AddCounts_BothPaths_CountSamplesWhereBothEndsAreOn(int batch, double density)
     {
         var random = new Random(batch + (int)(density * 10));
