@@ -13,10 +13,7 @@ public static partial class TensorOps
         var y = LinearCore(x, weight, bias, relu: false);
         int rows = y.Dims[0], c = y.Dims[1];
         int[] channelShape = [c];
-        CheckAffine(runningMean, channelShape, "BatchNorm running mean", y);
-        CheckAffine(runningVar, channelShape, "BatchNorm running variance", y);
-        CheckAffine(scale, channelShape, "BatchNorm weight", y);
-        CheckAffine(shift, channelShape, "BatchNorm bias", y);
+        CheckBatchNormChannels(runningMean, runningVar, scale, shift, channelShape, y);
         var invStd = Tensor.Uninitialized(channelShape);
         InverseStd(runningVar.AsReadOnlySpan(), eps, invStd.AsSpan());
         NormKernels.BatchNormInferenceInPlace(y.AsSpan(), rows, runningMean.AsReadOnlySpan(), invStd.AsReadOnlySpan(),

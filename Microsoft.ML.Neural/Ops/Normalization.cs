@@ -55,10 +55,7 @@ public static partial class TensorOps
         if (x.Rank != 2) throw new ArgumentException($"BatchNorm expects [N, C] or [N, C, L]; got {Shapes.Format(x.Dims)}.");
         int rows = x.Dims[0], c = x.Dims[1];
         int[] channelShape = [c];
-        CheckAffine(runningMean, channelShape, "BatchNorm running mean", x);
-        CheckAffine(runningVar, channelShape, "BatchNorm running variance", x);
-        CheckAffine(weight, channelShape, "BatchNorm weight", x);
-        CheckAffine(bias, channelShape, "BatchNorm bias", x);
+        CheckBatchNormChannels(runningMean, runningVar, weight, bias, channelShape, x);
         if (training && rows < 2) throw new ArgumentException($"BatchNorm in training needs more than one value per channel; got input {Shapes.Format(x.Dims)}.");
         var xs = x.ContiguousData().AsReadOnlySpan();
         // One block for the per-channel vectors: mean, invstd, variance, scratch.
@@ -130,6 +127,15 @@ public static partial class TensorOps
     private static void InverseStd(ReadOnlySpan<float> variance, float eps, Span<float> invStd)
     {
         for (int i = 0; i < invStd.Length; i++) invStd[i] = 1f / MathF.Sqrt(variance[i] + eps);
+    }
+
+    /// <summary>Every per-channel tensor of a batch norm has the channel shape of <paramref name="x"/>.</summary>
+    private static void CheckBatchNormChannels(Tensor runningMean, Tensor runningVar, Tensor? weight, Tensor? bias, int[] channelShape, Tensor x)
+    {
+        CheckAffine(runningMean, channelShape, "BatchNorm running mean", x);
+        CheckAffine(runningVar, channelShape, "BatchNorm running variance", x);
+        CheckAffine(weight, channelShape, "BatchNorm weight", x);
+        CheckAffine(bias, channelShape, "BatchNorm bias", x);
     }
 
     private static void CheckAffine(Tensor? t, int[] shape, string what, Tensor x)

@@ -51,6 +51,23 @@ public sealed class GemmDeterminismTests
     }
 
     [TestMethod]
+    public void Sgemm_ThreeAndFourRowEdgeTiles_MatchTheScalarKernelBitForBit()
+    {
+        // m mod 8 = 3 or 4 with more than 16 columns runs the AVX-512 kernel's four-row edge tile (100 rows: the
+        // last band of the two-thread split); 100×100×784 is the first layer of the MLP benchmark.
+        foreach (var (m, n, k, transA) in new[] { (3, 40, 530, false), (4, 100, 530, true), (12, 70, 300, false), (100, 100, 784, false), (100, 100, 784, true) })
+        {
+            var problem = new GemmProblem(m, n, k, transA, !transA, beta: 0.5f, seed: 11);
+            var scalar = problem.Run(GemmPath.Scalar);
+            if (Vector512MicroKernel.IsSupported)
+            {
+                CollectionAssert.AreEqual(scalar, problem.Run(GemmPath.Vector512), $"Vector512 {problem}");
+                CollectionAssert.AreEqual(scalar, problem.Run(GemmPath.Vector512, maxThreads: 1), $"Vector512 one thread {problem}");
+            }
+        }
+    }
+
+    [TestMethod]
     public void Sgemm_CalledFromConcurrentThreads_GivesTheSameBitsAsSequentialCalls()
     {
         // Callers such as attention run SGEMM inside Parallel.For: small products (OpenBLAS
