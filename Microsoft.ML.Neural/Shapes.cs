@@ -14,16 +14,17 @@ internal static class Shapes
         return (int)n;
     }
 
+    /// <summary>Row-major strides of <paramref name="dims"/>, a shared array from <see cref="ShapeCache"/>.</summary>
     public static int[] ContiguousStrides(int[] dims)
     {
-        var strides = new int[dims.Length];
+        Span<int> strides = stackalloc int[dims.Length];
         int s = 1;
         for (int d = dims.Length - 1; d >= 0; d--)
         {
             strides[d] = s;
             s *= dims[d];
         }
-        return strides;
+        return ShapeCache.Get(strides);
     }
 
     public static bool IsContiguous(int[] dims, int[] strides)
@@ -85,11 +86,13 @@ internal static class Shapes
         return dims;
     }
 
-    /// <summary>NumPy broadcasting of two shapes; throws naming the op and both shapes.</summary>
+    /// <summary>NumPy broadcasting of two shapes; throws naming the op and both shapes. The result
+    /// is <paramref name="a"/> itself or a shared array from <see cref="ShapeCache"/>: never mutate it.</summary>
     public static int[] Broadcast(int[] a, int[] b, string op)
     {
+        if (Equal(a, b)) return a;
         int rank = Math.Max(a.Length, b.Length);
-        var result = new int[rank];
+        Span<int> result = stackalloc int[rank];
         for (int i = 0; i < rank; i++)
         {
             int da = i < rank - a.Length ? 1 : a[i - (rank - a.Length)];
@@ -98,7 +101,7 @@ internal static class Shapes
                 throw new ArgumentException($"{op}: shapes {Format(a)} and {Format(b)} cannot be broadcast together (dimension {i}: {da} vs {db}).");
             result[i] = da == 1 ? db : da;
         }
-        return result;
+        return ShapeCache.Get(result);
     }
 
     /// <summary>Strides of <paramref name="t"/> seen through the broadcast shape <paramref name="target"/>:

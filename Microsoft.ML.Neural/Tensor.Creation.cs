@@ -11,8 +11,12 @@ public sealed partial class Tensor
         int count = Shapes.Count(dims);
         var scope = TensorScope.Current;
         var storage = scope is null ? new float[count] : scope.Rent(count);
-        return new Tensor(storage, dims);
+        return Create(storage, 0, dims);
     }
+
+    /// <summary><see cref="Uninitialized(int[])"/> for a shape built on the stack (<c>Uninitialized([m, n])</c>):
+    /// the shape array comes from <see cref="ShapeCache"/>, so none is allocated.</summary>
+    internal static Tensor Uninitialized(ReadOnlySpan<int> dims) => Uninitialized(ShapeCache.Get(dims));
 
     /// <summary>Zero-filled contiguous tensor that belongs to no scope (parameters, gradients, optimizer state).</summary>
     internal static Tensor Persistent(int[] dims) => new(new float[Shapes.Count(dims)], dims, tracked: false);
@@ -32,16 +36,18 @@ public sealed partial class Tensor
 
     public static Tensor Ones(params int[] shape) => Full(1f, shape);
 
-    public static Tensor Full(float value, params int[] shape)
+    public static Tensor Full(float value, params int[] shape) => FullOf(value, Shapes.Validate(shape, nameof(Full)));
+
+    private static Tensor FullOf(float value, int[] dims)
     {
-        var t = Uninitialized(Shapes.Validate(shape, nameof(Full)));
+        var t = Uninitialized(dims);
         t.AsSpan().Fill(value);
         return t;
     }
 
     public static Tensor ZerosLike(Tensor t) => ZerosOf(t.Dims);
 
-    public static Tensor OnesLike(Tensor t) => Full(1f, t.Dims);
+    public static Tensor OnesLike(Tensor t) => FullOf(1f, t.Dims);
 
     public static Tensor EmptyLike(Tensor t) => Uninitialized(t.Dims);
 

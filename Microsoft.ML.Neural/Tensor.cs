@@ -15,10 +15,10 @@ public sealed partial class Tensor
     private float[]? _storage;
 
     /// <summary>Index of element [0, 0, …] in <see cref="Storage"/>.</summary>
-    internal readonly int Offset;
+    internal int Offset { get; private set; }
 
-    /// <summary>Shape; never mutated after construction.</summary>
-    internal readonly int[] Dims;
+    /// <summary>Shape; never mutated (shape arrays are shared between tensors, see <see cref="ShapeCache"/>).</summary>
+    internal int[] Dims { get; private set; }
 
     /// <summary>Null for a tensor created contiguous until someone asks for its strides
     /// (most never do, so most tensors skip that array).</summary>
@@ -27,22 +27,55 @@ public sealed partial class Tensor
     /// <summary>Shape arrays are shared between tensors and must never be mutated.</summary>
     internal Tensor(float[] storage, int offset, int[] dims, int[] strides, bool tracked = true)
     {
-        _storage = storage;
-        Offset = offset;
-        Dims = dims;
-        _strides = strides;
-        Count = Shapes.Count(dims);
+        Point(storage, offset, dims, strides);
         if (tracked) TensorScope.Current?.Track(this);
     }
 
     /// <summary>A contiguous tensor over <paramref name="storage"/> from <paramref name="offset"/> (no copy).</summary>
     internal Tensor(float[] storage, int[] dims, bool tracked = true, int offset = 0)
     {
+        Point(storage, offset, dims, null);
+        if (tracked) TensorScope.Current?.Track(this);
+    }
+
+    /// <summary>A tensor over <paramref name="storage"/> (no copy), tracked by the current scope. Inside a
+    /// <see cref="TensorScope.BeginStep"/> scope the object itself is a recycled one.</summary>
+    internal static Tensor Create(float[] storage, int offset, int[] dims, int[]? strides = null)
+    {
+        var scope = TensorScope.Current;
+        var recycled = scope?.TakeRecycled();
+        if (recycled is null)
+            return strides is null ? new Tensor(storage, dims, offset: offset) : new Tensor(storage, offset, dims, strides);
+        recycled.Point(storage, offset, dims, strides);
+        scope!.Track(recycled);
+        return recycled;
+    }
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Dims))]
+    private void Point(float[] storage, int offset, int[] dims, int[]? strides)
+    {
         _storage = storage;
         Offset = offset;
         Dims = dims;
+        _strides = strides;
         Count = Shapes.Count(dims);
-        if (tracked) TensorScope.Current?.Track(this);
+    }
+
+    /// <summary>Forgets everything about this released tensor, so a step scope can hand the object out again.</summary>
+    internal void ResetForReuse()
+    {
+        _storage = null;
+        Dims = [];
+        _strides = null;
+        Offset = Count = 0;
+        _requiresGrad = false;
+        _gradBuffer = null;
+        _hooks = null;
+        GradFn = null;
+        PendingGrad = null;
+        RetainsGrad = false;
+        Grad = null;
+        Scope = null;
     }
 
     /// <summary>Elements to skip per step along each dimension (0 on broadcast dimensions).</summary>
@@ -58,7 +91,7 @@ public sealed partial class Tensor
     internal void Release() => _storage = null;
 
     /// <summary>Number of elements.</summary>
-    public int Count { get; }
+    public int Count { get; private set; }
 
     /// <summary>Size of each dimension.</summary>
     public IReadOnlyList<int> Shape => Dims;

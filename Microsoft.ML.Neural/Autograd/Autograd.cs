@@ -72,15 +72,15 @@ public static class Autograd
     public static Tensor Record(string opName, Tensor output, Tensor[] inputs, Func<Tensor, Tensor?[]> backward)
     {
         if (!WillRecord(inputs)) return output;
-        Attach(output, new GradNode(opName, inputs, backward));
+        AttachCore(output, new ClosureNode(opName, inputs, backward));
         return output;
     }
 
     /// <summary>Single-input form of <see cref="Record(string, Tensor, Tensor[], Func{Tensor, Tensor?[]})"/>.</summary>
     public static Tensor Record(string opName, Tensor output, Tensor input, Func<Tensor, Tensor?> backward)
     {
-        if (!IsGradEnabled || !input.RequiresGrad) return output;
-        Attach(output, new GradNode(opName, input, backward));
+        if (!WillRecord(input)) return output;
+        AttachCore(output, new ClosureNode(opName, input, backward));
         return output;
     }
 
@@ -94,7 +94,26 @@ public static class Autograd
         return false;
     }
 
-    private static void Attach(Tensor output, GradNode node)
+    /// <summary>Attaches a built-in op's pooled node; the op has checked <see cref="WillRecord(Tensor)"/>.</summary>
+    internal static Tensor Attach(Tensor output, GradNode node)
+    {
+        AttachCore(output, node);
+        return output;
+    }
+
+    /// <summary>Records a one-input op whose backward needs only the output's gradient and
+    /// <paramref name="saved"/>; with a static lambda as <paramref name="backward"/> nothing is allocated.</summary>
+    internal static Tensor RecordSaved(string opName, Tensor output, Tensor input, Tensor saved, Func<Tensor, Tensor, Tensor> backward) =>
+        WillRecord(input) ? Attach(output, SavedTensorNode.Rent(opName, input, saved, backward)) : output;
+
+    /// <summary>Whether an op over <paramref name="input"/> would be recorded.</summary>
+    internal static bool WillRecord(Tensor input) => IsGradEnabled && input.RequiresGrad;
+
+    /// <summary>Whether an op over two or three inputs (null where absent) would be recorded.</summary>
+    internal static bool WillRecord(Tensor input0, Tensor? input1, Tensor? input2 = null) =>
+        IsGradEnabled && (input0.RequiresGrad || input1 is { RequiresGrad: true } || input2 is { RequiresGrad: true });
+
+    private static void AttachCore(Tensor output, GradNode node)
     {
         if (output.GradFn is not null || output.IsLeafRequiringGrad)
             throw new InvalidOperationException($"Autograd.Record('{node.Name}'): the output tensor is already part of a graph; record a freshly computed tensor.");
@@ -136,9 +155,9 @@ public static class Autograd
                 if (node is null || t.RetainsGrad) t.AccumulateGrad(g);
                 if (node is null) continue;
                 node.Run(g);
-                for (int j = 0; j < node.Inputs.Length; j++)
+                for (int j = 0; j < node.InputCount; j++)
                 {
-                    var input = node.Inputs[j];
+                    var input = node.Input(j);
                     var gi = node.Result(j);
                     if (gi is null || !input.RequiresGrad) continue;
                     if (!Shapes.Equal(gi.Dims, input.Dims))
@@ -181,8 +200,11 @@ public static class Autograd
             t.VisitStamp = stamp;
             stack.Push((t, true));
             if (t.GradFn is null) continue;
-            foreach (var input in t.GradFn.Inputs)
+            for (int j = 0; j < t.GradFn.InputCount; j++)
+            {
+                var input = t.GradFn.Input(j);
                 if (input.RequiresGrad && input.VisitStamp != stamp) stack.Push((input, false));
+            }
         }
         return order;
     }

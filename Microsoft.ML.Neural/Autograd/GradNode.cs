@@ -1,51 +1,30 @@
 namespace Microsoft.ML.Neural;
 
-/// <summary>How a tensor was produced: the op's name, its inputs and its local backward,
-/// which maps the gradient of the output to the gradients of the inputs.</summary>
-internal sealed class GradNode
+/// <summary>How a tensor was produced: the op's name, its inputs and its local backward, which maps
+/// the gradient of the output to the gradients of the inputs.</summary>
+/// <remarks>Two kinds: <see cref="ClosureNode"/> wraps a backward delegate (any op, and ops defined
+/// outside the core through <see cref="Autograd.Record(string, Tensor, Tensor[], Func{Tensor, Tensor?[]})"/>);
+/// <see cref="PooledNode{TSelf}"/> subclasses keep their saved tensors in fields and are recycled by
+/// step scopes, so the ops of a training step allocate no graph.</remarks>
+internal abstract class GradNode
 {
-    private readonly Func<Tensor, Tensor?>? _single;
-    private readonly Func<Tensor, Tensor?[]>? _many;
+    public abstract string Name { get; }
 
-    public GradNode(string name, Tensor input, Func<Tensor, Tensor?> backward)
-    {
-        Name = name;
-        Inputs = [input];
-        _single = backward;
-    }
+    public abstract int InputCount { get; }
 
-    public GradNode(string name, Tensor[] inputs, Func<Tensor, Tensor?[]> backward)
-    {
-        Name = name;
-        Inputs = inputs;
-        _many = backward;
-    }
+    public abstract Tensor Input(int i);
 
-    public string Name { get; }
+    /// <summary>Runs the local backward; afterwards <see cref="Result"/> holds each input's gradient.</summary>
+    public abstract void Run(Tensor gradOutput);
 
-    public Tensor[] Inputs { get; }
-
-    /// <summary>Gradient for input <paramref name="i"/> from the last <see cref="Run"/>.</summary>
-    public Tensor? Result(int i) => _single is not null ? _singleResult : _manyResults![i];
-
-    private Tensor? _singleResult;
-    private Tensor?[]? _manyResults;
-
-    public void Run(Tensor gradOutput)
-    {
-        if (_single is not null) _singleResult = _single(gradOutput);
-        else
-        {
-            _manyResults = _many!(gradOutput);
-            if (_manyResults.Length != Inputs.Length)
-                throw new InvalidOperationException($"The backward of '{Name}' returned {_manyResults.Length} gradients for {Inputs.Length} inputs.");
-        }
-    }
+    /// <summary>Gradient for input <paramref name="i"/> from the last <see cref="Run"/> (null: none).</summary>
+    public abstract Tensor? Result(int i);
 
     /// <summary>Drops the results so the gradients can be collected.</summary>
-    public void Clear()
+    public abstract void Clear();
+
+    /// <summary>Called by a step scope when the node's output is recycled.</summary>
+    public virtual void Recycle()
     {
-        _singleResult = null;
-        _manyResults = null;
     }
 }

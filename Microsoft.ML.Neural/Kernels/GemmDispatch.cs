@@ -40,11 +40,13 @@ internal static class GemmDispatch
     /// <summary>OpenBLAS (single-threaded) for products too small to split across threads,
     /// the managed kernel for the rest. Measured single-threaded on the 2-core AVX-512 Zen 4
     /// machine (GFLOP/s per core, managed vs OpenBLAS 0.3.21; shapes m×n×k, N/T = op of A, B):
-    /// up to 2 Mflop OpenBLAS wins, mostly on packing overhead (NN 64³ 76 vs 95, NN 100³ 77 vs
+    /// on one thread, up to 2 Mflop OpenBLAS wins, mostly on packing overhead (NN 64³ 76 vs 95, NN 100³ 77 vs
     /// 104, NT 100×10×100 32 vs 54); above it the managed kernel matches or wins (NT
     /// 2048×128×128 105 vs 90, NT 2048×512×128 104 vs 94, TN 1200×1200×100 106 vs 97, NT
     /// 100×4000×784 88 vs 76), bar a few small-m shapes within 10% the other way (NN
-    /// 100×4000×4000 74 vs 82). The managed kernel is also deterministic across thread counts.</summary>
+    /// 100×4000×4000 74 vs 82). Between 1 and 2 Mflop two managed threads beat one OpenBLAS
+    /// thread (<see cref="ManagedGemm.ParallelFlops"/>). The managed kernel is also deterministic
+    /// across thread counts.</summary>
     private static GemmPath Auto(int m, int n, int k) =>
         OpenBlas.IsAvailable && IsSmall(m, n, k) ? GemmPath.OpenBlas : GemmPath.Managed;
 

@@ -4,30 +4,73 @@ namespace Microsoft.ML.Neural;
 /// the backward sums gradients over broadcast dimensions (<see cref="SumTo"/>).</summary>
 public static partial class TensorOps
 {
-    public static Tensor Add(this Tensor a, Tensor b)
+    public static Tensor Add(this Tensor a, Tensor b) => BinaryOp<AddKernel>(a, b, ArithmeticNode.Kind.Add);
+
+    public static Tensor Sub(this Tensor a, Tensor b) => BinaryOp<SubtractKernel>(a, b, ArithmeticNode.Kind.Sub);
+
+    public static Tensor Mul(this Tensor a, Tensor b) => BinaryOp<MultiplyKernel>(a, b, ArithmeticNode.Kind.Mul);
+
+    public static Tensor Div(this Tensor a, Tensor b) => BinaryOp<DivideKernel>(a, b, ArithmeticNode.Kind.Div);
+
+    private static Tensor BinaryOp<TK>(Tensor a, Tensor b, ArithmeticNode.Kind kind) where TK : IBinaryKernel
     {
-        var y = BinaryForward<AddKernel>(a, b, "Add");
-        return Autograd.Record("add", y, [a, b], g => [g.SumTo(a.Dims), g.SumTo(b.Dims)]);
+        var y = BinaryForward<TK>(a, b, ArithmeticNode.OpName(kind));
+        return Autograd.WillRecord(a, b) ? Autograd.Attach(y, ArithmeticNode.Rent(kind, a, b, y)) : y;
     }
 
-    public static Tensor Sub(this Tensor a, Tensor b)
+    /// <summary>The backward of the broadcasting arithmetic ops: each input's gradient summed over
+    /// the dimensions broadcasting expanded.</summary>
+    private sealed class ArithmeticNode : PooledNode<ArithmeticNode>
     {
-        var y = BinaryForward<SubtractKernel>(a, b, "Sub");
-        return Autograd.Record("sub", y, [a, b], g => [g.SumTo(a.Dims), b.RequiresGrad ? g.Neg().SumTo(b.Dims) : null]);
-    }
+        public enum Kind { Add, Sub, Mul, Div }
 
-    public static Tensor Mul(this Tensor a, Tensor b)
-    {
-        var y = BinaryForward<MultiplyKernel>(a, b, "Mul");
-        return Autograd.Record("mul", y, [a, b], g =>
-            [a.RequiresGrad ? g.Mul(b).SumTo(a.Dims) : null, b.RequiresGrad ? g.Mul(a).SumTo(b.Dims) : null]);
-    }
+        private Kind _kind;
+        private Tensor? _a, _b, _y;
 
-    public static Tensor Div(this Tensor a, Tensor b)
-    {
-        var y = BinaryForward<DivideKernel>(a, b, "Div");
-        return Autograd.Record("div", y, [a, b], g =>
-            [a.RequiresGrad ? g.Div(b).SumTo(a.Dims) : null, b.RequiresGrad ? g.Mul(y).Div(b).Neg().SumTo(b.Dims) : null]);
+        public static string OpName(Kind kind) => kind switch
+        {
+            Kind.Add => "Add",
+            Kind.Sub => "Sub",
+            Kind.Mul => "Mul",
+            _ => "Div",
+        };
+
+        public override string Name => _kind switch
+        {
+            Kind.Add => "add",
+            Kind.Sub => "sub",
+            Kind.Mul => "mul",
+            _ => "div",
+        };
+
+        public static ArithmeticNode Rent(Kind kind, Tensor a, Tensor b, Tensor y)
+        {
+            var node = RentWithInputs(a, b);
+            (node._kind, node._a, node._b, node._y) = (kind, a, b, y);
+            return node;
+        }
+
+        public override void Run(Tensor g)
+        {
+            var (a, b) = (_a!, _b!);
+            switch (_kind)
+            {
+                case Kind.Add:
+                    SetGradients(g.SumTo(a.Dims), g.SumTo(b.Dims));
+                    break;
+                case Kind.Sub:
+                    SetGradients(g.SumTo(a.Dims), b.RequiresGrad ? g.Neg().SumTo(b.Dims) : null);
+                    break;
+                case Kind.Mul:
+                    SetGradients(a.RequiresGrad ? g.Mul(b).SumTo(a.Dims) : null, b.RequiresGrad ? g.Mul(a).SumTo(b.Dims) : null);
+                    break;
+                default:
+                    SetGradients(a.RequiresGrad ? g.Div(b).SumTo(a.Dims) : null, b.RequiresGrad ? g.Mul(_y!).Div(b).Neg().SumTo(b.Dims) : null);
+                    break;
+            }
+        }
+
+        protected override void ClearSaved() => _a = _b = _y = null;
     }
 
     public static Tensor Add(this Tensor x, float c)
@@ -41,7 +84,28 @@ public static partial class TensorOps
     public static Tensor Mul(this Tensor x, float c)
     {
         var y = UnaryForward(x, c, static (s, c, d) => TensorPrimitives.Multiply(s, c, d));
-        return Autograd.Record("mul_scalar", y, x, g => g.Mul(c));
+        return Autograd.WillRecord(x) ? Autograd.Attach(y, ScaleNode.Rent(x, c)) : y;
+    }
+
+    /// <summary>The backward of multiplication by a constant.</summary>
+    private sealed class ScaleNode : PooledNode<ScaleNode>
+    {
+        private float _scale;
+
+        public override string Name => "mul_scalar";
+
+        public static ScaleNode Rent(Tensor x, float scale)
+        {
+            var node = RentWithInputs(x);
+            node._scale = scale;
+            return node;
+        }
+
+        public override void Run(Tensor g) => SetGradients(g.Mul(_scale));
+
+        protected override void ClearSaved()
+        {
+        }
     }
 
     public static Tensor Div(this Tensor x, float c) => x.Mul(1f / c);

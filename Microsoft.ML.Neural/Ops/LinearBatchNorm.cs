@@ -12,7 +12,7 @@ public static partial class TensorOps
     {
         var y = LinearCore(x, weight, bias, relu: false);
         int rows = y.Dims[0], c = y.Dims[1];
-        int[] channelShape = [c];
+        var channelShape = ShapeCache.Get([c]);
         CheckBatchNormChannels(runningMean, runningVar, scale, shift, channelShape, y);
         var invStd = Tensor.Uninitialized(channelShape);
         InverseStd(runningVar.AsReadOnlySpan(), eps, invStd.AsSpan());

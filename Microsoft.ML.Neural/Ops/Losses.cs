@@ -29,20 +29,57 @@ public static partial class TensorOps
             ls[i] = ws[i] == 0f ? 0f : -ws[i] * p[targets[i]];
             TensorPrimitives.Exp(p, p);
         }
-        return ReduceLoss("cross_entropy", logits, perSample, weights, reduction, coefficients =>
+        if (reduction == Reduction.None) return PerSampleCrossEntropy(logits, perSample, weights, probs, targets);
+        var y = ReducedLoss(perSample, weights, reduction, out float denominator);
+        return Autograd.WillRecord(logits) ? Autograd.Attach(y, CrossEntropyNode.Rent(logits, probs, weights, targets, denominator)) : y;
+    }
+
+    // A method of its own so that the closure's captures are allocated only on this path.
+    private static Tensor PerSampleCrossEntropy(Tensor logits, Tensor perSample, Tensor weights, Tensor probs, int[] targets) =>
+        ReduceLoss("cross_entropy", logits, perSample, weights, Reduction.None, coefficients =>
+            CrossEntropyGradient(probs, targets, coefficients.AsReadOnlySpan(), 1f));
+
+    /// <summary>(softmax − one-hot)·c per row, with c = coefficient·scale: the gradient of cross-entropy.</summary>
+    private static Tensor CrossEntropyGradient(Tensor probs, int[] targets, ReadOnlySpan<float> coefficients, float scale)
+    {
+        int n = probs.Dims[0], c = probs.Dims[1];
+        var gx = Tensor.Uninitialized(probs.Dims);
+        var gs = gx.AsSpan();
+        var pr = probs.AsReadOnlySpan();
+        for (int i = 0; i < n; i++)
         {
-            var gx = Tensor.Uninitialized([n, c]);
-            var gs = gx.AsSpan();
-            var cs = coefficients.AsReadOnlySpan();
-            var pr = probs.AsReadOnlySpan();
-            for (int i = 0; i < n; i++)
-            {
-                var row = gs.Slice(i * c, c);
-                TensorPrimitives.Multiply(pr.Slice(i * c, c), cs[i], row);
-                if (cs[i] != 0f) row[targets[i]] -= cs[i];
-            }
-            return gx;
-        });
+            float ci = coefficients[i] * scale;
+            var row = gs.Slice(i * c, c);
+            TensorPrimitives.Multiply(pr.Slice(i * c, c), ci, row);
+            if (ci != 0f) row[targets[i]] -= ci;
+        }
+        return gx;
+    }
+
+    /// <summary>The backward of a mean or summed <see cref="CrossEntropy"/>.</summary>
+    private sealed class CrossEntropyNode : PooledNode<CrossEntropyNode>
+    {
+        private Tensor? _probs, _weights;
+        private int[]? _targets;
+        private float _denominator;
+
+        public override string Name => "cross_entropy";
+
+        public static CrossEntropyNode Rent(Tensor logits, Tensor probs, Tensor weights, int[] targets, float denominator)
+        {
+            var node = RentWithInputs(logits);
+            (node._probs, node._weights, node._targets, node._denominator) = (probs, weights, targets, denominator);
+            return node;
+        }
+
+        public override void Run(Tensor gradOutput) =>
+            SetGradients(CrossEntropyGradient(_probs!, _targets!, _weights!.AsReadOnlySpan(), gradOutput.Item() / _denominator));
+
+        protected override void ClearSaved()
+        {
+            _probs = _weights = null;
+            _targets = null;
+        }
     }
 
     /// <summary>Negative log-likelihood of log-probabilities <paramref name="logProbs"/> [N, C].</summary>
@@ -113,9 +150,15 @@ public static partial class TensorOps
     {
         if (reduction == Reduction.None)
             return Autograd.Record(op, perSample, input, g => backward(g.Mul(weights)));
-        float total = TensorPrimitives.Sum(perSample.AsReadOnlySpan());
-        float denominator = reduction == Reduction.Mean ? TensorPrimitives.Sum(weights.AsReadOnlySpan()) : 1f;
-        var y = Tensor.Scalar(total / denominator);
+        var y = ReducedLoss(perSample, weights, reduction, out float denominator);
         return Autograd.Record(op, y, input, g => backward(weights.Mul(g.Item() / denominator)));
+    }
+
+    /// <summary>The summed per-sample losses, divided by the summed weights for a mean.</summary>
+    private static Tensor ReducedLoss(Tensor perSample, Tensor weights, Reduction reduction, out float denominator)
+    {
+        float total = TensorPrimitives.Sum(perSample.AsReadOnlySpan());
+        denominator = reduction == Reduction.Mean ? TensorPrimitives.Sum(weights.AsReadOnlySpan()) : 1f;
+        return Tensor.Scalar(total / denominator);
     }
 }

@@ -23,9 +23,31 @@ public static partial class TensorOps
         var y = Tensor.Uninitialized([.. batch, a.Dims[^2], b.Dims[^1]]);
         if (a.Rank == 2 && b.Rank == 2) MatMulKernel.Multiply(a, b, y.AsSpan(), b.Dims[1]);
         else MatMulKernel.MultiplyBatched(a, b, y);
-        return Autograd.Record("matmul", y, [a, b], g =>
-            [a.RequiresGrad ? g.MatMul(b.Transpose(-1, -2)).SumTo(a.Dims) : null,
-             b.RequiresGrad ? a.Transpose(-1, -2).MatMul(g).SumTo(b.Dims) : null]);
+        return Autograd.WillRecord(a, b) ? Autograd.Attach(y, MatMulNode.Rent(a, b)) : y;
+    }
+
+    /// <summary>The backward of <see cref="MatMul"/>: g·bᵀ and aᵀ·g, summed over broadcast batch dimensions.</summary>
+    private sealed class MatMulNode : PooledNode<MatMulNode>
+    {
+        private Tensor? _a, _b;
+
+        public override string Name => "matmul";
+
+        public static MatMulNode Rent(Tensor a, Tensor b)
+        {
+            var node = RentWithInputs(a, b);
+            (node._a, node._b) = (a, b);
+            return node;
+        }
+
+        public override void Run(Tensor g)
+        {
+            var (a, b) = (_a!, _b!);
+            SetGradients(a.RequiresGrad ? g.MatMul(b.Transpose(-1, -2)).SumTo(a.Dims) : null,
+                b.RequiresGrad ? a.Transpose(-1, -2).MatMul(g).SumTo(b.Dims) : null);
+        }
+
+        protected override void ClearSaved() => _a = _b = null;
     }
 
     /// <summary>x · wᵀ + b, PyTorch's linear layer: <paramref name="x"/> [..., in],
@@ -59,36 +81,54 @@ public static partial class TensorOps
             for (int i = 0; i < m; i++) bs.CopyTo(ys.Slice(i * outFeatures, outFeatures));
         }
         MatMulKernel.Multiply(x, weight, ys, outFeatures, beta: bias is null ? 0f : 1f, transposeB: true);
-        var inputs = bias is null ? new[] { x, weight } : [x, weight, bias];
-        if (!relu) return Autograd.Record("linear", y, inputs, g => LinearBackward(g, x, weight, bias));
-        TensorPrimitives.Max(ys, 0f, ys);
-        return Autograd.Record("linear_relu", y, inputs, g => LinearBackward(ReluMasked(g, y), x, weight, bias));
+        if (relu) TensorPrimitives.Max(ys, 0f, ys);
+        return Autograd.WillRecord(x, weight, bias) ? Autograd.Attach(y, LinearNode.Rent(x, weight, bias, relu ? y : null)) : y;
     }
 
-    private static Tensor?[] LinearBackward(Tensor g, Tensor x, Tensor weight, Tensor? bias)
+    /// <summary>The backward of <see cref="Linear"/> and <see cref="LinearRelu"/>.</summary>
+    private sealed class LinearNode : PooledNode<LinearNode>
     {
-        Tensor? gx = null, gw = null, gb = null;
-        if (x.RequiresGrad)
+        private Tensor? _x, _weight, _bias, _reluOutput;
+
+        public override string Name => _reluOutput is null ? "linear" : "linear_relu";
+
+        /// <param name="reluOutput">The output of a fused ReLU, whose mask the backward applies first; null without one.</param>
+        public static LinearNode Rent(Tensor x, Tensor weight, Tensor? bias, Tensor? reluOutput)
         {
-            gx = Tensor.Uninitialized(x.Dims);
-            MatMulKernel.Multiply(g, weight, gx.AsSpan(), weight.Dims[1]);
+            var node = RentWithInputs(x, weight, bias);
+            (node._x, node._weight, node._bias, node._reluOutput) = (x, weight, bias, reluOutput);
+            return node;
         }
-        if (weight.RequiresGrad)
+
+        public override void Run(Tensor gradOutput)
         {
-            // dW = gᵀ·x, written into W.Grad directly when the engine allows it.
-            var sink = weight.DirectGradTarget(out bool accumulate);
-            var target = sink ?? Tensor.Uninitialized(weight.Dims);
-            MatMulKernel.Multiply(g, x, target.AsSpan(), weight.Dims[1], beta: accumulate ? 1f : 0f, transposeA: true);
-            if (sink is null) gw = target;
+            var g = _reluOutput is null ? gradOutput : ReluMasked(gradOutput, _reluOutput);
+            var (x, weight, bias) = (_x!, _weight!, _bias);
+            Tensor? gx = null, gw = null, gb = null;
+            if (x.RequiresGrad)
+            {
+                gx = Tensor.Uninitialized(x.Dims);
+                MatMulKernel.Multiply(g, weight, gx.AsSpan(), weight.Dims[1]);
+            }
+            if (weight.RequiresGrad)
+            {
+                // dW = gᵀ·x, written into W.Grad directly when the engine allows it.
+                var sink = weight.DirectGradTarget(out bool accumulate);
+                var target = sink ?? Tensor.Uninitialized(weight.Dims);
+                MatMulKernel.Multiply(g, x, target.AsSpan(), weight.Dims[1], beta: accumulate ? 1f : 0f, transposeA: true);
+                if (sink is null) gw = target;
+            }
+            if (bias is not null && bias.RequiresGrad)
+            {
+                var sink = bias.DirectGradTarget(out bool accumulate);
+                var sums = accumulate || sink is null ? Tensor.Uninitialized(bias.Dims) : sink;
+                Reduce.Sum(g.ContiguousData().AsReadOnlySpan(), 1, g.Dims[0], g.Dims[1], sums.AsSpan());
+                if (sink is null) gb = sums;
+                else if (accumulate) TensorPrimitives.Add(sink.AsSpan(), sums.AsReadOnlySpan(), sink.AsSpan());
+            }
+            SetGradients(gx, gw, gb);
         }
-        if (bias is not null && bias.RequiresGrad)
-        {
-            var sink = bias.DirectGradTarget(out bool accumulate);
-            var sums = accumulate || sink is null ? Tensor.Uninitialized(bias.Dims) : sink;
-            Reduce.Sum(g.ContiguousData().AsReadOnlySpan(), 1, g.Dims[0], g.Dims[1], sums.AsSpan());
-            if (sink is null) gb = sums;
-            else if (accumulate) TensorPrimitives.Add(sink.AsSpan(), sums.AsReadOnlySpan(), sink.AsSpan());
-        }
-        return bias is null ? [gx, gw] : [gx, gw, gb];
+
+        protected override void ClearSaved() => _x = _weight = _bias = _reluOutput = null;
     }
 }

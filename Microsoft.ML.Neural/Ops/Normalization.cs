@@ -54,7 +54,7 @@ public static partial class TensorOps
         }
         if (x.Rank != 2) throw new ArgumentException($"BatchNorm expects [N, C] or [N, C, L]; got {Shapes.Format(x.Dims)}.");
         int rows = x.Dims[0], c = x.Dims[1];
-        int[] channelShape = [c];
+        var channelShape = ShapeCache.Get([c]);
         CheckBatchNormChannels(runningMean, runningVar, weight, bias, channelShape, x);
         if (training && rows < 2) throw new ArgumentException($"BatchNorm in training needs more than one value per channel; got input {Shapes.Format(x.Dims)}.");
         var xs = x.ContiguousData().AsReadOnlySpan();
@@ -74,24 +74,49 @@ public static partial class TensorOps
             runningMean.AsReadOnlySpan().CopyTo(mean);
             InverseStd(runningVar.AsReadOnlySpan(), eps, invStd);
         }
-        var inputs = Inputs(x, weight, bias);
-        bool record = Autograd.WillRecord(inputs);
+        bool record = Autograd.WillRecord(x, weight, bias);
         var y = Tensor.Uninitialized(x.Dims);
         var xhat = record ? Tensor.Uninitialized(x.Dims) : y;   // without a graph, x̂ is only a step towards y
         NormKernels.BatchNormApply(xs, rows, mean, invStd, Values(weight), Values(bias), xhat.AsSpan(), y.AsSpan());
         if (relu) TensorPrimitives.Max(y.AsSpan(), 0f, y.AsSpan());
-        if (!record) return y;
-        return Autograd.Record(relu ? "batch_norm_relu" : "batch_norm", y, inputs, g =>
+        return record ? Autograd.Attach(y, BatchNormNode.Rent(x, weight, bias, xhat, stats, training, relu ? y : null)) : y;
+    }
+
+    /// <summary>The backward of <see cref="BatchNorm"/> and <see cref="BatchNormRelu"/> on [N, C].</summary>
+    private sealed class BatchNormNode : PooledNode<BatchNormNode>
+    {
+        private Tensor? _x, _weight, _bias, _xhat, _stats, _reluOutput;
+        private bool _training;
+
+        public override string Name => _reluOutput is null ? "batch_norm" : "batch_norm_relu";
+
+        /// <param name="stats">[4, C] per-channel block whose second row is the inverse standard deviation.</param>
+        public static BatchNormNode Rent(Tensor x, Tensor? weight, Tensor? bias, Tensor xhat, Tensor stats, bool training, Tensor? reluOutput)
         {
-            if (relu) g = ReluMasked(g, y);
+            var node = weight is null ? RentWithInputs(x, bias) : RentWithInputs(x, weight, bias);
+            (node._x, node._weight, node._bias, node._xhat, node._stats, node._training, node._reluOutput) =
+                (x, weight, bias, xhat, stats, training, reluOutput);
+            return node;
+        }
+
+        public override void Run(Tensor gradOutput)
+        {
+            var g = _reluOutput is null ? gradOutput : ReluMasked(gradOutput, _reluOutput);
+            var (x, weight, bias) = (_x!, _weight, _bias);
+            int rows = x.Dims[0], c = x.Dims[1];
             var dx = x.RequiresGrad ? Tensor.Uninitialized(x.Dims) : null;
             var (dw, directW) = AffineGradTarget(weight);
             var (db, directB) = AffineGradTarget(bias);
             Span<float> scratch = c <= 1024 ? stackalloc float[3 * c] : new float[3 * c];
-            NormKernels.BatchNormBackward(g.ContiguousData().AsReadOnlySpan(), xhat.AsReadOnlySpan(), rows, stats.AsReadOnlySpan().Slice(c, c),
-                Values(weight), training, Span(dx), Span(dw), Span(db), scratch);
-            return Grads(dx, weight, directW ? null : dw, bias, directB ? null : db);
-        });
+            NormKernels.BatchNormBackward(g.ContiguousData().AsReadOnlySpan(), _xhat!.AsReadOnlySpan(), rows, _stats!.AsReadOnlySpan().Slice(c, c),
+                Values(weight), _training, Span(dx), Span(dw), Span(db), scratch);
+            dw = directW ? null : dw;
+            db = directB ? null : db;
+            if (weight is null) SetGradients(dx, db);
+            else SetGradients(dx, dw, db);
+        }
+
+        protected override void ClearSaved() => _x = _weight = _bias = _xhat = _stats = _reluOutput = null;
     }
 
     /// <summary>Zeroes each element with probability <paramref name="p"/> and scales the rest by
@@ -106,7 +131,7 @@ public static partial class TensorOps
         if (p < 1f) TensorPrimitives.Multiply(ms, 1f / (1f - p), ms);
         var y = Tensor.Uninitialized(x.Dims);
         TensorPrimitives.Multiply(x.ContiguousData().AsReadOnlySpan(), mask.AsReadOnlySpan(), y.AsSpan());
-        return Autograd.Record("dropout", y, x, g => g.Mul(mask));
+        return Autograd.RecordSaved("dropout", y, x, mask, static (g, mask) => g.Mul(mask));
     }
 
     /// <summary>Where the kernels accumulate a scale or shift gradient: the parameter's own Grad when

@@ -6,25 +6,25 @@ public static partial class TensorOps
     public static Tensor Exp(this Tensor x)
     {
         var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Exp(s, d));
-        return Autograd.Record("exp", y, x, g => g.Mul(y));
+        return Autograd.RecordSaved("exp", y, x, y, static (g, y) => g.Mul(y));
     }
 
     public static Tensor Log(this Tensor x)
     {
         var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Log(s, d));
-        return Autograd.Record("log", y, x, g => PointwiseGrad<LogGrad>(g, x));
+        return Autograd.RecordSaved("log", y, x, x, static (g, s) => PointwiseGrad<LogGrad>(g, s));
     }
 
     public static Tensor Sqrt(this Tensor x)
     {
         var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Sqrt(s, d));
-        return Autograd.Record("sqrt", y, x, g => PointwiseGrad<SqrtGrad>(g, y));
+        return Autograd.RecordSaved("sqrt", y, x, y, static (g, s) => PointwiseGrad<SqrtGrad>(g, s));
     }
 
     public static Tensor Abs(this Tensor x)
     {
         var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Abs(s, d));
-        return Autograd.Record("abs", y, x, g => PointwiseGrad<AbsGrad>(g, x));
+        return Autograd.RecordSaved("abs", y, x, x, static (g, s) => PointwiseGrad<AbsGrad>(g, s));
     }
 
     /// <summary>x raised to a constant power.</summary>
@@ -38,13 +38,13 @@ public static partial class TensorOps
     public static Tensor Square(this Tensor x)
     {
         var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Multiply(s, s, d));
-        return Autograd.Record("square", y, x, g => g.Mul(x).Mul(2f));
+        return Autograd.RecordSaved("square", y, x, x, static (g, x) => g.Mul(x).Mul(2f));
     }
 
     public static Tensor Relu(this Tensor x)
     {
         var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Max(s, 0f, d));
-        return Autograd.Record("relu", y, x, g => ReluMasked(g, y));
+        return Autograd.RecordSaved("relu", y, x, y, static (g, y) => ReluMasked(g, y));
     }
 
     /// <summary>The gradient through a ReLU with output <paramref name="y"/>: g where y &gt; 0, else 0.</summary>
@@ -58,13 +58,13 @@ public static partial class TensorOps
     public static Tensor Sigmoid(this Tensor x)
     {
         var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Sigmoid(s, d));
-        return Autograd.Record("sigmoid", y, x, g => PointwiseGrad<SigmoidGrad>(g, y));
+        return Autograd.RecordSaved("sigmoid", y, x, y, static (g, s) => PointwiseGrad<SigmoidGrad>(g, s));
     }
 
     public static Tensor Tanh(this Tensor x)
     {
         var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Tanh(s, d));
-        return Autograd.Record("tanh", y, x, g => PointwiseGrad<TanhGrad>(g, y));
+        return Autograd.RecordSaved("tanh", y, x, y, static (g, s) => PointwiseGrad<TanhGrad>(g, s));
     }
 
     /// <summary>GELU with the exact normal CDF: x·Φ(x) = x·(1 + erf(x/√2))/2.</summary>
@@ -74,7 +74,7 @@ public static partial class TensorOps
         {
             for (int i = 0; i < d.Length; i++) d[i] = (float)(0.5 * s[i] * (1.0 + Pointwise.Erf(s[i] / Math.Sqrt(2.0))));
         });
-        return Autograd.Record("gelu", y, x, g => PointwiseGrad<GeluGrad>(g, x));
+        return Autograd.RecordSaved("gelu", y, x, x, static (g, s) => PointwiseGrad<GeluGrad>(g, s));
     }
 
     /// <summary>Step function: 1 where x &gt; 0, <paramref name="valueAtZero"/> where x = 0, else 0.

@@ -11,9 +11,8 @@ public static partial class TensorOps
         var dims = Shapes.Validate(shape, nameof(Reshape), x.Count);
         if (Shapes.Equal(dims, x.Dims)) return x;
         var source = x.ContiguousData();
-        var y = new Tensor(source.Storage, dims, offset: source.Offset);
-        var inputDims = x.Dims;
-        return Autograd.Record("reshape", y, x, g => g.Reshape(inputDims));
+        var y = Tensor.Create(source.Storage, source.Offset, dims);
+        return Autograd.RecordSaved("reshape", y, x, x, static (g, x) => g.Reshape(x.Dims));
     }
 
     /// <summary>Flattens dimensions <paramref name="startDim"/>..<paramref name="endDim"/> into one.</summary>
@@ -80,13 +79,18 @@ public static partial class TensorOps
         if (step <= 0) throw new ArgumentOutOfRangeException(nameof(step), step, "Slice: step must be positive.");
         int s = Math.Clamp(start < 0 ? start + size : start, 0, size);
         int e = Math.Clamp(end < 0 ? end + size : end, s, size);
-        var dims = (int[])x.Dims.Clone();
-        var strides = (int[])x.Strides.Clone();
+        Span<int> dims = stackalloc int[x.Rank], strides = stackalloc int[x.Rank];
+        x.Dims.CopyTo(dims);
+        x.Strides.CopyTo(strides);
         dims[d] = (e - s + step - 1) / step;
         strides[d] = x.Strides[d] * step;
-        var y = new Tensor(x.Storage, x.Offset + s * x.Strides[d], dims, strides);
-        return Autograd.Record("slice", y, x, g => ScatterIntoZeros(x.Dims, g, t => t.Slice(d, s, e, step)));
+        var y = Tensor.Create(x.Storage, x.Offset + s * x.Strides[d], ShapeCache.Get(dims), ShapeCache.Get(strides));
+        return Autograd.WillRecord(x) ? RecordSlice(y, x, d, s, e, step) : y;
     }
+
+    // A method of its own so that the closure's captures are allocated only when a graph is recorded.
+    private static Tensor RecordSlice(Tensor y, Tensor x, int d, int s, int e, int step) =>
+        Autograd.Record("slice", y, x, g => ScatterIntoZeros(x.Dims, g, t => t.Slice(d, s, e, step)));
 
     /// <summary>The sub-tensor at <paramref name="index"/> along <paramref name="dim"/>, which is removed (a view).</summary>
     public static Tensor Select(this Tensor x, int dim, int index)

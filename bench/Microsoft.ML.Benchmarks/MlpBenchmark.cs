@@ -5,7 +5,7 @@ namespace Microsoft.ML.Benchmarks;
 /// <summary>MLP training and inference throughput (bench/WORKLOADS.md, mlp_*), timing exactly what
 /// the PyTorch peer (bench/peer/mlp.py) times: one step = zero grad, forward, cross-entropy,
 /// backward, SGD momentum 0.9 on random MNIST-shaped data; inference = an evaluation-mode forward
-/// with no graph. Each step runs in a TensorScope, so its tensors come from a buffer pool.</summary>
+/// with no graph. Each step runs in a step scope (TensorScope.BeginStep), which recycles its storage, tensors and graph nodes.</summary>
 public sealed class MlpBenchmark : IBenchmark
 {
     private const int Samples = 6000;
@@ -34,7 +34,7 @@ public sealed class MlpBenchmark : IBenchmark
                     int i = next;
                     next = (next + 1) % batches;
                     Array.Copy(y, i * batch, labels, 0, batch);
-                    using var scope = TensorScope.Begin();
+                    using var scope = TensorScope.BeginStep();
                     optimizer.ZeroGrad();
                     model.Forward(x.Slice(0, i * batch, (i + 1) * batch)).CrossEntropy(labels).Backward();
                     optimizer.Step();
@@ -48,7 +48,7 @@ public sealed class MlpBenchmark : IBenchmark
                 var input = x.Slice(0, 0, batch);
                 void Infer()
                 {
-                    using var scope = TensorScope.Begin();
+                    using var scope = TensorScope.BeginStep();
                     using var noGrad = Autograd.NoGrad();
                     model.Forward(input);
                 }

@@ -3,7 +3,7 @@ using Microsoft.ML.SleepReplay;
 
 /// <summary>Parsed command line of the sample.</summary>
 internal sealed record CommandLine(string Setting, string DataDirectory, int PerTask, int[]? Hidden,
-    ContinualApproach[] Approaches, bool Search, int Seed, int Validation, SleepBiasMode? Bias)
+    ContinualApproach[] Approaches, bool Search, string Grid, int Seed, int Validation, SleepBiasMode? Bias)
 {
     public static CommandLine? Parse(string[] args)
     {
@@ -25,6 +25,18 @@ internal sealed record CommandLine(string Setting, string DataDirectory, int Per
             Console.Error.WriteLine($"--setting is '{setting}'; expected 'python' or 'matlab'.");
             return null;
         }
+        // --grid picks the candidates --search chooses from; without --search there is nothing to choose.
+        string grid = values.GetValueOrDefault("grid", "around");
+        if (grid is not ("around" or "wide"))
+        {
+            Console.Error.WriteLine($"--grid is '{grid}'; expected 'around' or 'wide'.");
+            return null;
+        }
+        if (values.ContainsKey("grid") && !flags.Contains("search"))
+        {
+            Console.Error.WriteLine("--grid only applies with --search.");
+            return null;
+        }
         // Without --data, MNIST is found (or downloaded) the way ml.Data.LoadMnist finds it.
         string data = values.TryGetValue("data", out var given) ? given : DatasetLocator.Default.LocateMnist(MnistVariant.Mnist, MnistSplit.Train);
         var approaches = values.TryGetValue("approaches", out var a)
@@ -33,7 +45,7 @@ internal sealed record CommandLine(string Setting, string DataDirectory, int Per
         int[]? hidden = values.TryGetValue("hidden", out var h) ? h.Split(',').Select(int.Parse).ToArray() : null;
         SleepBiasMode? bias = values.TryGetValue("bias", out var b) ? Enum.Parse<SleepBiasMode>(b, ignoreCase: true) : null;
         return new CommandLine(setting, data, int.Parse(values.GetValueOrDefault("per-task", "5000")), hidden, approaches,
-            flags.Contains("search"), int.Parse(values.GetValueOrDefault("seed", "1")), int.Parse(values.GetValueOrDefault("validation", "500")), bias);
+            flags.Contains("search"), grid, int.Parse(values.GetValueOrDefault("seed", "1")), int.Parse(values.GetValueOrDefault("validation", "500")), bias);
     }
 
     /// <summary>The protocol for the chosen setting (Python port: 784-4000-4000-10; MATLAB: 784-1200-1200-10).</summary>
@@ -52,7 +64,7 @@ internal sealed record CommandLine(string Setting, string DataDirectory, int Per
             ValidationPerTask = Validation,
             Training = training,
             Sleep = sleep,
-            SleepCandidates = Search ? SleepCandidateGrid.Around(sleep) : [],
+            SleepCandidates = !Search ? [] : Grid == "wide" ? SleepCandidateGrid.Wide(sleep) : SleepCandidateGrid.Around(sleep),
             SleepIterationsIncreasePerTask = matlab ? 5000 : 166,
             SleepData = matlab ? SleepDataScope.TasksSoFar : SleepDataScope.CurrentTask,
             Approaches = Approaches,

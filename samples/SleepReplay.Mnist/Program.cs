@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.ML.Datasets;
 using Microsoft.ML.SleepReplay;
 
 // Incremental-MNIST protocol (ALGORITHMS.md B.3): SRC against the baselines, printed as tables.
 // Usage: SleepReplay.Mnist [--setting python|matlab] [--data DIR] [--per-task N] [--hidden H1,H2]
-//                          [--approaches SleepReplay,Sequential,...] [--search] [--seed S] [--validation N]
+//                          [--approaches SleepReplay,Sequential,...] [--search [--grid around|wide]] [--seed S] [--validation N]
 //                          [--bias ignore|scaled]   (a network with biases; sleep ignores them or scales them like the weights)
+// --search chooses the sleep setting after each task on validation rows; --grid names the candidates (SleepCandidateGrid):
+// around (default, 9) or wide (20, ordered so that validation ties go to the candidate closest to the published setting).
 var settings = CommandLine.Parse(args);
 if (settings is null) return 2;
 
@@ -18,6 +21,10 @@ var test = MnistSets.Load(settings.DataDirectory, MnistSplit.Test);
 var options = settings.ToProtocolOptions();
 Console.WriteLine($"# setting {settings.Setting}, {options.TrainPerTask} images per task, {options.Training.Epochs} epochs per task, " +
                   $"{options.SleepCandidates.Count} sleep candidate(s) chosen on {options.ValidationPerTask} validation images per task");
+// Each candidate as scales of the published setting, so the log's candidate numbers can be read back.
+for (int c = 0; c < options.SleepCandidates.Count; c++)
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"# candidate {c}: plasticity ×{options.SleepCandidates[c].Increase / options.Sleep.Increase:G4}, threshold ×{options.SleepCandidates[c].Threshold / options.Sleep.Threshold:G4}"));
 var report = new ContinualLearningProtocol(options, new SynchronousProgress(Console.Out, clock)).Run(train, test, cancel.Token);
 
 Console.WriteLine();

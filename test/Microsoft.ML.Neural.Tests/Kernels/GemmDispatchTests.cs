@@ -38,10 +38,11 @@ public sealed class GemmDispatchTests
     }
 
     [TestMethod]
-    public void IsSmall_UpToTwoMegaflops_IsTrueAndAboveFalse()
+    public void IsSmall_UpToOneMegaflop_IsTrueAndAboveFalse()
     {
-        // 2·100·100·100 = 2 Mflop stays on one thread; 2·100·100·101 = 2.02 Mflop does not.
-        Assert.IsTrue(GemmDispatch.IsSmall(100, 100, 100));
-        Assert.IsFalse(GemmDispatch.IsSmall(100, 100, 101));
+        // 2·50·100·100 = 1 Mflop stays on one thread; 2·50·100·101 = 1.01 Mflop does not, nor does 100³.
+        Assert.IsTrue(GemmDispatch.IsSmall(50, 100, 100));
+        Assert.IsFalse(GemmDispatch.IsSmall(50, 100, 101));
+        Assert.IsFalse(GemmDispatch.IsSmall(100, 100, 100));
     }
 }
