@@ -53,18 +53,16 @@ internal static class NormKernels
     }
 
     /// <summary>Per-column mean and biased variance of a [rows, C] block.</summary>
-    public static void ColumnMoments(ReadOnlySpan<float> x, int rows, Span<float> mean, Span<float> variance, Span<float> scratch)
+    /// <remarks>The batch-norm training kernels run their own <see cref="Vector{T}"/> loops over each row: at
+    /// C = 100 the fixed cost of a TensorPrimitives call per row and per operation outweighed the arithmetic.</remarks>
+    public static void ColumnMoments(ReadOnlySpan<float> x, int rows, Span<float> mean, Span<float> variance)
     {
         int c = mean.Length;
         mean.Clear();
-        for (int r = 0; r < rows; r++) TensorPrimitives.Add(mean, x.Slice(r * c, c), mean);
+        for (int r = 0; r < rows; r++) AddTo(mean, x.Slice(r * c, c));
         TensorPrimitives.Multiply(mean, 1f / rows, mean);
         variance.Clear();
-        for (int r = 0; r < rows; r++)
-        {
-            TensorPrimitives.Subtract(x.Slice(r * c, c), mean, scratch);
-            TensorPrimitives.MultiplyAdd(scratch, scratch, variance, variance);
-        }
+        for (int r = 0; r < rows; r++) AddSquaredDifference(variance, x.Slice(r * c, c), mean);
         TensorPrimitives.Multiply(variance, 1f / rows, variance);
     }
 
@@ -74,13 +72,55 @@ internal static class NormKernels
     {
         int c = mean.Length;
         for (int r = 0; r < rows; r++)
+            NormalizeRow(x.Slice(r * c, c), mean, invStd, weight, bias, xhat.Slice(r * c, c), y.Slice(r * c, c));
+    }
+
+    private static void AddTo(Span<float> sum, ReadOnlySpan<float> row)
+    {
+        int i = 0;
+        for (; i <= sum.Length - Vector<float>.Count; i += Vector<float>.Count)
+            (new Vector<float>(sum[i..]) + new Vector<float>(row[i..])).CopyTo(sum[i..]);
+        for (; i < sum.Length; i++) sum[i] += row[i];
+    }
+
+    /// <summary>sum += (row − mean)², element by element (multiply, then add: not fused).</summary>
+    private static void AddSquaredDifference(Span<float> sum, ReadOnlySpan<float> row, ReadOnlySpan<float> mean)
+    {
+        int i = 0;
+        for (; i <= sum.Length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            var hr = xhat.Slice(r * c, c);
-            var yr = y.Slice(r * c, c);
-            TensorPrimitives.Subtract(x.Slice(r * c, c), mean, hr);
-            TensorPrimitives.Multiply(hr, invStd, hr);
-            if (weight.IsEmpty) hr.CopyTo(yr); else TensorPrimitives.Multiply(hr, weight, yr);
-            if (!bias.IsEmpty) TensorPrimitives.Add(yr, bias, yr);
+            var d = new Vector<float>(row[i..]) - new Vector<float>(mean[i..]);
+            (new Vector<float>(sum[i..]) + d * d).CopyTo(sum[i..]);
+        }
+        for (; i < sum.Length; i++)
+        {
+            float d = row[i] - mean[i];
+            sum[i] += d * d;
+        }
+    }
+
+    /// <summary>One row of <see cref="BatchNormApply"/>: the same operations in the same order as
+    /// <see cref="BatchNormInferenceInPlace"/>, so the two agree bit for bit.</summary>
+    private static void NormalizeRow(ReadOnlySpan<float> x, ReadOnlySpan<float> mean, ReadOnlySpan<float> invStd,
+        ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Span<float> xhat, Span<float> y)
+    {
+        bool scaled = !weight.IsEmpty, shifted = !bias.IsEmpty;
+        int i = 0;
+        for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var h = (new Vector<float>(x[i..]) - new Vector<float>(mean[i..])) * new Vector<float>(invStd[i..]);
+            h.CopyTo(xhat[i..]);
+            if (scaled) h *= new Vector<float>(weight[i..]);
+            if (shifted) h += new Vector<float>(bias[i..]);
+            h.CopyTo(y[i..]);
+        }
+        for (; i < x.Length; i++)
+        {
+            float h = (x[i] - mean[i]) * invStd[i];
+            xhat[i] = h;
+            if (scaled) h *= weight[i];
+            if (shifted) h += bias[i];
+            y[i] = h;
         }
     }
 
@@ -156,12 +196,7 @@ internal static class NormKernels
         Span<float> sumG = scratch[..c], sumGH = scratch.Slice(c, c), scale = scratch.Slice(2 * c, c);
         sumG.Clear();
         sumGH.Clear();
-        for (int r = 0; r < rows; r++)
-        {
-            var gr = g.Slice(r * c, c);
-            TensorPrimitives.Add(sumG, gr, sumG);
-            TensorPrimitives.MultiplyAdd(gr, xhat.Slice(r * c, c), sumGH, sumGH);
-        }
+        for (int r = 0; r < rows; r++) AddGradientSums(g.Slice(r * c, c), xhat.Slice(r * c, c), sumG, sumGH);
         if (!dw.IsEmpty) TensorPrimitives.Add(dw, sumGH, dw);
         if (!db.IsEmpty) TensorPrimitives.Add(db, sumG, db);
         if (dx.IsEmpty) return;
@@ -176,14 +211,38 @@ internal static class NormKernels
         {
             var dxr = dx.Slice(r * c, c);
             var gr = g.Slice(r * c, c);
-            if (training)
-            {
-                TensorPrimitives.Multiply(xhat.Slice(r * c, c), sumGH, dxr);
-                TensorPrimitives.Subtract(gr, dxr, dxr);
-                TensorPrimitives.Subtract(dxr, sumG, dxr);
-                TensorPrimitives.Multiply(dxr, scale, dxr);
-            }
+            if (training) InputGradientRow(gr, xhat.Slice(r * c, c), sumG, sumGH, scale, dxr);
             else TensorPrimitives.Multiply(gr, scale, dxr);
         }
+    }
+
+    /// <summary>sumG += g and sumGH += g⊙x̂ for one row (multiply, then add).</summary>
+    private static void AddGradientSums(ReadOnlySpan<float> g, ReadOnlySpan<float> xhat, Span<float> sumG, Span<float> sumGH)
+    {
+        int i = 0;
+        for (; i <= g.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var gv = new Vector<float>(g[i..]);
+            (new Vector<float>(sumG[i..]) + gv).CopyTo(sumG[i..]);
+            (new Vector<float>(sumGH[i..]) + gv * new Vector<float>(xhat[i..])).CopyTo(sumGH[i..]);
+        }
+        for (; i < g.Length; i++)
+        {
+            sumG[i] += g[i];
+            sumGH[i] += g[i] * xhat[i];
+        }
+    }
+
+    /// <summary>dx = (g − x̂·mean(g⊙x̂) − mean(g))·scale for one row, in that order.</summary>
+    private static void InputGradientRow(ReadOnlySpan<float> g, ReadOnlySpan<float> xhat, ReadOnlySpan<float> meanG,
+        ReadOnlySpan<float> meanGH, ReadOnlySpan<float> scale, Span<float> dx)
+    {
+        int i = 0;
+        for (; i <= g.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var d = new Vector<float>(g[i..]) - new Vector<float>(xhat[i..]) * new Vector<float>(meanGH[i..]);
+            ((d - new Vector<float>(meanG[i..])) * new Vector<float>(scale[i..])).CopyTo(dx[i..]);
+        }
+        for (; i < g.Length; i++) dx[i] = (g[i] - xhat[i] * meanGH[i] - meanG[i]) * scale[i];
     }
 }

@@ -76,7 +76,7 @@ public static partial class TensorOps
     public static Tensor Add(this Tensor x, float c)
     {
         var y = UnaryForward(x, c, static (s, c, d) => TensorPrimitives.Add(s, c, d));
-        return Autograd.Record("add_scalar", y, x, g => g);
+        return Autograd.RecordSaved("add_scalar", y, x, x, static (g, _) => g);
     }
 
     public static Tensor Sub(this Tensor x, float c) => x.Add(-c);
@@ -114,13 +114,13 @@ public static partial class TensorOps
     public static Tensor RSub(this Tensor x, float c)
     {
         var y = UnaryForward(x, c, static (s, c, d) => TensorPrimitives.Subtract(c, s, d));
-        return Autograd.Record("rsub_scalar", y, x, g => g.Neg());
+        return Autograd.RecordSaved("rsub_scalar", y, x, x, static (g, _) => g.Neg());
     }
 
     public static Tensor Neg(this Tensor x)
     {
         var y = UnaryForward(x, 0f, static (s, _, d) => TensorPrimitives.Negate(s, d));
-        return Autograd.Record("neg", y, x, g => g.Neg());
+        return Autograd.RecordSaved("neg", y, x, x, static (g, _) => g.Neg());
     }
 
     /// <summary>this += alpha · other (broadcast to this tensor's shape), in place and unrecorded:

@@ -29,15 +29,10 @@ public static partial class TensorOps
             ls[i] = ws[i] == 0f ? 0f : -ws[i] * p[targets[i]];
             TensorPrimitives.Exp(p, p);
         }
-        if (reduction == Reduction.None) return PerSampleCrossEntropy(logits, perSample, weights, probs, targets);
-        var y = ReducedLoss(perSample, weights, reduction, out float denominator);
-        return Autograd.WillRecord(logits) ? Autograd.Attach(y, CrossEntropyNode.Rent(logits, probs, weights, targets, denominator)) : y;
+        float denominator = 1f;
+        var y = reduction == Reduction.None ? perSample : ReducedLoss(perSample, weights, reduction, out denominator);
+        return Autograd.WillRecord(logits) ? Autograd.Attach(y, CrossEntropyNode.Rent(logits, probs, weights, targets, reduction, denominator)) : y;
     }
-
-    // A method of its own so that the closure's captures are allocated only on this path.
-    private static Tensor PerSampleCrossEntropy(Tensor logits, Tensor perSample, Tensor weights, Tensor probs, int[] targets) =>
-        ReduceLoss("cross_entropy", logits, perSample, weights, Reduction.None, coefficients =>
-            CrossEntropyGradient(probs, targets, coefficients.AsReadOnlySpan(), 1f));
 
     /// <summary>(softmax − one-hot)·c per row, with c = coefficient·scale: the gradient of cross-entropy.</summary>
     private static Tensor CrossEntropyGradient(Tensor probs, int[] targets, ReadOnlySpan<float> coefficients, float scale)
@@ -56,24 +51,27 @@ public static partial class TensorOps
         return gx;
     }
 
-    /// <summary>The backward of a mean or summed <see cref="CrossEntropy"/>.</summary>
+    /// <summary>The backward of <see cref="CrossEntropy"/>.</summary>
     private sealed class CrossEntropyNode : PooledNode<CrossEntropyNode>
     {
         private Tensor? _probs, _weights;
         private int[]? _targets;
+        private Reduction _reduction;
         private float _denominator;
 
         public override string Name => "cross_entropy";
 
-        public static CrossEntropyNode Rent(Tensor logits, Tensor probs, Tensor weights, int[] targets, float denominator)
+        /// <param name="denominator">What a mean or sum divided the summed losses by.</param>
+        public static CrossEntropyNode Rent(Tensor logits, Tensor probs, Tensor weights, int[] targets, Reduction reduction, float denominator)
         {
             var node = RentWithInputs(logits);
-            (node._probs, node._weights, node._targets, node._denominator) = (probs, weights, targets, denominator);
+            (node._probs, node._weights, node._targets, node._reduction, node._denominator) = (probs, weights, targets, reduction, denominator);
             return node;
         }
 
-        public override void Run(Tensor gradOutput) =>
-            SetGradients(CrossEntropyGradient(_probs!, _targets!, _weights!.AsReadOnlySpan(), gradOutput.Item() / _denominator));
+        public override void Run(Tensor gradOutput) => SetGradients(_reduction == Reduction.None
+            ? CrossEntropyGradient(_probs!, _targets!, gradOutput.Mul(_weights!).AsReadOnlySpan(), 1f)
+            : CrossEntropyGradient(_probs!, _targets!, _weights!.AsReadOnlySpan(), gradOutput.Item() / _denominator));
 
         protected override void ClearSaved()
         {
@@ -93,15 +91,48 @@ public static partial class TensorOps
         var perSample = Tensor.Uninitialized([n]);
         var ls = perSample.AsSpan();
         for (int i = 0; i < n; i++) ls[i] = ws[i] == 0f ? 0f : -ws[i] * x[i * c + targets[i]];
-        return ReduceLoss("nll_loss", logProbs, perSample, weights, reduction, coefficients =>
+        float denominator = 1f;
+        var y = reduction == Reduction.None ? perSample : ReducedLoss(perSample, weights, reduction, out denominator);
+        return Autograd.WillRecord(logProbs) ? Autograd.Attach(y, NllLossNode.Rent(logProbs, weights, targets, reduction, denominator)) : y;
+    }
+
+    /// <summary>The backward of <see cref="NllLoss"/>: minus each sample's coefficient (its weight times the
+    /// gradient reaching its loss) at its target, zeros elsewhere.</summary>
+    private sealed class NllLossNode : PooledNode<NllLossNode>
+    {
+        private Tensor? _weights;
+        private int[]? _targets;
+        private Reduction _reduction;
+        private float _denominator;
+
+        public override string Name => "nll_loss";
+
+        /// <param name="denominator">What a mean or sum divided the summed losses by.</param>
+        public static NllLossNode Rent(Tensor logProbs, Tensor weights, int[] targets, Reduction reduction, float denominator)
         {
-            var gx = Tensor.ZerosOf([n, c]);
+            var node = RentWithInputs(logProbs);
+            (node._weights, node._targets, node._reduction, node._denominator) = (weights, targets, reduction, denominator);
+            return node;
+        }
+
+        public override void Run(Tensor g)
+        {
+            var (weights, targets) = (_weights!, _targets!);
+            var coefficients = _reduction == Reduction.None ? g.Mul(weights) : weights.Mul(g.Item() / _denominator);
+            var gx = Tensor.ZerosOf(Input(0).Dims);
             var gs = gx.AsSpan();
             var cs = coefficients.AsReadOnlySpan();
-            for (int i = 0; i < n; i++)
+            int c = gx.Dims[1];
+            for (int i = 0; i < targets.Length; i++)
                 if (cs[i] != 0f) gs[i * c + targets[i]] = -cs[i];
-            return gx;
-        });
+            SetGradients(gx);
+        }
+
+        protected override void ClearSaved()
+        {
+            _weights = null;
+            _targets = null;
+        }
     }
 
     /// <summary>Mean (or summed, or per-element) squared difference; shapes must match.</summary>
@@ -141,17 +172,6 @@ public static partial class TensorOps
         for (int i = 0; i < targets.Length; i++)
             ws[i] = targets[i] == ignoreIndex ? 0f : classWeights is null ? 1f : cw[targets[i]];
         return w;
-    }
-
-    /// <summary>Applies the reduction and records the backward. <paramref name="backward"/> receives
-    /// each sample's coefficient: its weight times the gradient reaching its loss.</summary>
-    private static Tensor ReduceLoss(string op, Tensor input, Tensor perSample, Tensor weights, Reduction reduction,
-        Func<Tensor, Tensor> backward)
-    {
-        if (reduction == Reduction.None)
-            return Autograd.Record(op, perSample, input, g => backward(g.Mul(weights)));
-        var y = ReducedLoss(perSample, weights, reduction, out float denominator);
-        return Autograd.Record(op, y, input, g => backward(weights.Mul(g.Item() / denominator)));
     }
 
     /// <summary>The summed per-sample losses, divided by the summed weights for a mean.</summary>

@@ -10,9 +10,10 @@ public static partial class TensorOps
     {
         if (!Shapes.Equal(Shapes.Broadcast(x.Dims, mask.Dims, nameof(MaskedFill)), x.Dims))
             throw new ArgumentException($"MaskedFill: mask {Shapes.Format(mask.Dims)} does not broadcast to {Shapes.Format(x.Dims)}.");
-        var fullMask = mask.Detach().Expand(x.Dims).ContiguousData();
+        // An unrecorded broadcast view: the mask takes no part in the graph.
+        var fullMask = mask.BroadcastView(x.Dims).ContiguousData();
         var y = FillWhere(x, fullMask, value);
-        return Autograd.Record("masked_fill", y, x, g => FillWhere(g, fullMask, 0f));
+        return Autograd.RecordSaved("masked_fill", y, x, fullMask, static (g, fullMask) => FillWhere(g, fullMask, 0f));
     }
 
     /// <summary>A contiguous copy of <paramref name="x"/> with <paramref name="value"/> wherever the same-shaped mask is non-zero.</summary>

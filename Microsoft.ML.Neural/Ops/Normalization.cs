@@ -10,7 +10,7 @@ public static partial class TensorOps
     {
         if (normalizedDims < 1 || normalizedDims > x.Rank)
             throw new ArgumentOutOfRangeException(nameof(normalizedDims), $"LayerNorm: cannot normalise {normalizedDims} dimensions of {Shapes.Format(x.Dims)}.");
-        var normShape = x.Dims[^normalizedDims..];
+        var normShape = ShapeCache.Get(x.Dims.AsSpan(x.Rank - normalizedDims));
         int cols = Shapes.Count(normShape), rows = cols == 0 ? 0 : x.Count / cols;
         CheckAffine(weight, normShape, "LayerNorm weight", x);
         CheckAffine(bias, normShape, "LayerNorm bias", x);
@@ -18,16 +18,41 @@ public static partial class TensorOps
         var xhat = Tensor.Uninitialized(x.Dims);
         var invStd = Tensor.Uninitialized([rows]);
         NormKernels.LayerNormForward(x.ContiguousData().AsReadOnlySpan(), cols, eps, Values(weight), Values(bias), xhat.AsSpan(), invStd.AsSpan(), y.AsSpan());
-        return Autograd.Record("layer_norm", y, Inputs(x, weight, bias), g =>
+        return Autograd.WillRecord(x, weight, bias) ? Autograd.Attach(y, LayerNormNode.Rent(x, weight, bias, xhat, invStd, cols)) : y;
+    }
+
+    /// <summary>The backward of <see cref="LayerNorm"/>.</summary>
+    private sealed class LayerNormNode : PooledNode<LayerNormNode>
+    {
+        private Tensor? _x, _weight, _bias, _xhat, _invStd;
+        private int _cols;
+
+        public override string Name => "layer_norm";
+
+        /// <param name="invStd">One inverse standard deviation per normalised row of <paramref name="cols"/> elements.</param>
+        public static LayerNormNode Rent(Tensor x, Tensor? weight, Tensor? bias, Tensor xhat, Tensor invStd, int cols)
         {
+            var node = weight is null ? RentWithInputs(x, bias) : RentWithInputs(x, weight, bias);
+            (node._x, node._weight, node._bias, node._xhat, node._invStd, node._cols) = (x, weight, bias, xhat, invStd, cols);
+            return node;
+        }
+
+        public override void Run(Tensor g)
+        {
+            var (x, weight, bias, invStd, cols) = (_x!, _weight, _bias, _invStd!, _cols);
             var dx = x.RequiresGrad ? Tensor.Uninitialized(x.Dims) : null;
             var (dw, directW) = AffineGradTarget(weight);
             var (db, directB) = AffineGradTarget(bias);
             var scratch = Tensor.Uninitialized([cols]);
-            NormKernels.LayerNormBackward(g.ContiguousData().AsReadOnlySpan(), xhat.AsReadOnlySpan(), invStd.AsReadOnlySpan(), cols,
+            NormKernels.LayerNormBackward(g.ContiguousData().AsReadOnlySpan(), _xhat!.AsReadOnlySpan(), invStd.AsReadOnlySpan(), cols,
                 Values(weight), Span(dx), Span(dw), Span(db), scratch.AsSpan());
-            return Grads(dx, weight, directW ? null : dw, bias, directB ? null : db);
-        });
+            dw = directW ? null : dw;
+            db = directB ? null : db;
+            if (weight is null) SetGradients(dx, db);
+            else SetGradients(dx, dw, db);
+        }
+
+        protected override void ClearSaved() => _x = _weight = _bias = _xhat = _invStd = null;
     }
 
     /// <summary>Batch normalisation of [N, C] or [N, C, L] over all but the channel dimension.
@@ -58,13 +83,13 @@ public static partial class TensorOps
         CheckBatchNormChannels(runningMean, runningVar, weight, bias, channelShape, x);
         if (training && rows < 2) throw new ArgumentException($"BatchNorm in training needs more than one value per channel; got input {Shapes.Format(x.Dims)}.");
         var xs = x.ContiguousData().AsReadOnlySpan();
-        // One block for the per-channel vectors: mean, invstd, variance, scratch.
-        var stats = Tensor.Uninitialized([4, c]);
+        // One block for the per-channel vectors: mean, invstd, variance.
+        var stats = Tensor.Uninitialized([3, c]);
         var ss = stats.AsSpan();
         Span<float> mean = ss[..c], invStd = ss.Slice(c, c), variance = ss.Slice(2 * c, c);
         if (training)
         {
-            NormKernels.ColumnMoments(xs, rows, mean, variance, ss.Slice(3 * c, c));
+            NormKernels.ColumnMoments(xs, rows, mean, variance);
             UpdateRunning(runningMean.AsSpan(), mean, momentum, 1f);
             UpdateRunning(runningVar.AsSpan(), variance, momentum, rows / (rows - 1f));
             InverseStd(variance, eps, invStd);
@@ -90,7 +115,7 @@ public static partial class TensorOps
 
         public override string Name => _reluOutput is null ? "batch_norm" : "batch_norm_relu";
 
-        /// <param name="stats">[4, C] per-channel block whose second row is the inverse standard deviation.</param>
+        /// <param name="stats">[3, C] per-channel block whose second row is the inverse standard deviation.</param>
         public static BatchNormNode Rent(Tensor x, Tensor? weight, Tensor? bias, Tensor xhat, Tensor stats, bool training, Tensor? reluOutput)
         {
             var node = weight is null ? RentWithInputs(x, bias) : RentWithInputs(x, weight, bias);
@@ -172,22 +197,4 @@ public static partial class TensorOps
     private static ReadOnlySpan<float> Values(Tensor? t) => t is null ? default : t.ContiguousData().AsReadOnlySpan();
 
     private static Span<float> Span(Tensor? t) => t is null ? default : t.AsSpan();
-
-    private static Tensor[] Inputs(Tensor x, Tensor? weight, Tensor? bias) =>
-        (weight, bias) switch
-        {
-            (null, null) => [x],
-            (not null, null) => [x, weight],
-            (null, not null) => [x, bias],
-            _ => [x, weight!, bias!],
-        };
-
-    private static Tensor?[] Grads(Tensor? dx, Tensor? weight, Tensor? dw, Tensor? bias, Tensor? db) =>
-        (weight, bias) switch
-        {
-            (null, null) => [dx],
-            (not null, null) => [dx, dw],
-            (null, not null) => [dx, db],
-            _ => [dx, dw, db],
-        };
 }

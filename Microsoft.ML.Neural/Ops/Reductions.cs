@@ -1,35 +1,81 @@
 namespace Microsoft.ML.Neural;
 
-/// <summary>Sum, mean and max, over everything or along dimensions.</summary>
+/// <summary>Sum, mean and max, over everything or along dimensions. Masks of reduced dimensions
+/// live on the stack, so a reduction allocates nothing beyond its result.</summary>
 public static partial class TensorOps
 {
     /// <summary>Sum of all elements (a scalar).</summary>
-    public static Tensor Sum(this Tensor x) => x.Sum(AllDims(x), keepDim: false);
+    public static Tensor Sum(this Tensor x)
+    {
+        Span<bool> reduce = stackalloc bool[x.Rank];
+        reduce.Fill(true);
+        return x.SumCore(reduce, keepDim: false);
+    }
 
-    public static Tensor Sum(this Tensor x, int dim, bool keepDim = false) => x.Sum([dim], keepDim);
+    public static Tensor Sum(this Tensor x, int dim, bool keepDim = false) => x.Sum([dim], keepDim, nameof(Sum));
 
     /// <summary>Sum along <paramref name="dims"/>; with <paramref name="keepDim"/> they stay as size 1.</summary>
-    public static Tensor Sum(this Tensor x, int[] dims, bool keepDim = false)
+    public static Tensor Sum(this Tensor x, int[] dims, bool keepDim = false) => x.Sum(dims, keepDim, nameof(Sum));
+
+    private static Tensor Sum(this Tensor x, ReadOnlySpan<int> dims, bool keepDim, string op)
     {
-        var reduce = ReduceMask(x, dims, nameof(Sum));
+        Span<bool> reduce = stackalloc bool[x.Rank];
+        ReduceMask(x, dims, op, reduce);
+        return x.SumCore(reduce, keepDim);
+    }
+
+    private static Tensor SumCore(this Tensor x, ReadOnlySpan<bool> reduce, bool keepDim)
+    {
         var kept = SumKernel(x, reduce);
         var y = keepDim ? kept : kept.DropDims(reduce);
-        var inputDims = x.Dims;
-        var keptDims = kept.Dims;
-        return Autograd.Record("sum", y, x, g => g.Reshape(keptDims).Expand(inputDims).Contiguous());
+        return Autograd.WillRecord(x) ? Autograd.Attach(y, SumNode.Rent(x, kept.Dims)) : y;
+    }
+
+    /// <summary>The backward of <see cref="Sum(Tensor, int[], bool)"/>: the gradient, with the reduced
+    /// dimensions restored as size 1, broadcast back to the input's shape.</summary>
+    private sealed class SumNode : PooledNode<SumNode>
+    {
+        private int[]? _keptDims;
+
+        public override string Name => "sum";
+
+        /// <param name="keptDims">The input's shape with the reduced dimensions set to 1 (a shared array: never mutated).</param>
+        public static SumNode Rent(Tensor x, int[] keptDims)
+        {
+            var node = RentWithInputs(x);
+            node._keptDims = keptDims;
+            return node;
+        }
+
+        public override void Run(Tensor g) => SetGradients(g.ReshapeTo(_keptDims!).BroadcastView(Input(0).Dims).Contiguous());
+
+        protected override void ClearSaved() => _keptDims = null;
     }
 
     /// <summary>Mean of all elements (a scalar).</summary>
-    public static Tensor Mean(this Tensor x) => x.Mean(AllDims(x), keepDim: false);
+    public static Tensor Mean(this Tensor x)
+    {
+        Span<bool> reduce = stackalloc bool[x.Rank];
+        reduce.Fill(true);
+        return x.MeanCore(reduce, keepDim: false);
+    }
 
     public static Tensor Mean(this Tensor x, int dim, bool keepDim = false) => x.Mean([dim], keepDim);
 
-    public static Tensor Mean(this Tensor x, int[] dims, bool keepDim = false)
+    public static Tensor Mean(this Tensor x, int[] dims, bool keepDim = false) => x.Mean((ReadOnlySpan<int>)dims, keepDim);
+
+    private static Tensor Mean(this Tensor x, ReadOnlySpan<int> dims, bool keepDim)
     {
-        var reduce = ReduceMask(x, dims, nameof(Mean));
+        Span<bool> reduce = stackalloc bool[x.Rank];
+        ReduceMask(x, dims, nameof(Mean), reduce);
+        return x.MeanCore(reduce, keepDim);
+    }
+
+    private static Tensor MeanCore(this Tensor x, ReadOnlySpan<bool> reduce, bool keepDim)
+    {
         int n = 1;
         for (int i = 0; i < reduce.Length; i++) if (reduce[i]) n *= x.Dims[i];
-        return x.Sum(dims, keepDim).Mul(1f / n);
+        return x.SumCore(reduce, keepDim).Mul(1f / n);
     }
 
     /// <summary>Maximum of all elements (a scalar); the gradient goes to its first occurrence.</summary>
@@ -43,24 +89,48 @@ public static partial class TensorOps
         if (x.Dims[d] == 0) throw new ArgumentException($"Max: dimension {d} of shape {Shapes.Format(x.Dims)} is empty.");
         var xc = x.ContiguousData();
         var (outer, r, inner) = Reduce.Split(x.Dims, d);
-        var keptDims = (int[])x.Dims.Clone();
+        Span<int> keptDims = stackalloc int[x.Rank];
+        x.Dims.CopyTo(keptDims);
         keptDims[d] = 1;
         var values = Tensor.Uninitialized(keptDims);
         var indices = new int[outer * inner];
         Reduce.Max(xc.AsReadOnlySpan(), outer, r, inner, values.AsSpan(), indices);
-        var y = keepDim ? values : new Tensor(values.Storage, DropDim(keptDims, d));
-        var inputDims = x.Dims;
-        Autograd.Record("max", y, x, g =>
+        Span<bool> drop = stackalloc bool[x.Rank];
+        drop[d] = true;
+        var y = keepDim ? values : values.DropDims(drop);
+        if (Autograd.WillRecord(x)) Autograd.Attach(y, MaxNode.Rent(x, indices, outer, r, inner));
+        return (y, indices);
+    }
+
+    /// <summary>The backward of <see cref="Max(Tensor, int, bool)"/>: each gradient goes to the element that was the maximum.</summary>
+    private sealed class MaxNode : PooledNode<MaxNode>
+    {
+        private int[]? _indices;
+        private int _outer, _r, _inner;
+
+        public override string Name => "max";
+
+        /// <param name="indices">Position of each maximum along the reduced dimension, [outer·inner].</param>
+        public static MaxNode Rent(Tensor x, int[] indices, int outer, int r, int inner)
         {
-            var gx = Tensor.ZerosOf(inputDims);
+            var node = RentWithInputs(x);
+            (node._indices, node._outer, node._r, node._inner) = (indices, outer, r, inner);
+            return node;
+        }
+
+        public override void Run(Tensor g)
+        {
+            var (indices, outer, r, inner) = (_indices!, _outer, _r, _inner);
+            var gx = Tensor.ZerosOf(Input(0).Dims);
             var gs = g.Contiguous().AsReadOnlySpan();
             var dst = gx.AsSpan();
             for (int o = 0; o < outer; o++)
                 for (int j = 0; j < inner; j++)
                     dst[(o * r + indices[o * inner + j]) * inner + j] = gs[o * inner + j];
-            return gx;
-        });
-        return (y, indices);
+            SetGradients(gx);
+        }
+
+        protected override void ClearSaved() => _indices = null;
     }
 
     /// <summary>Index of the maximum along <paramref name="dim"/> for each position of the other dimensions.</summary>
@@ -70,47 +140,55 @@ public static partial class TensorOps
         return x.Max(dim).Indices;
     }
 
-    private static int[] AllDims(Tensor x) => Enumerable.Range(0, x.Rank).ToArray();
-
-    private static int[] DropDim(int[] dims, int d) => dims.Where((_, k) => k != d).ToArray();
-
-    private static bool[] ReduceMask(Tensor x, int[] dims, string op)
+    /// <summary>Flags in <paramref name="mask"/> (one per dimension of <paramref name="x"/>) the dimensions to reduce.</summary>
+    private static void ReduceMask(Tensor x, ReadOnlySpan<int> dims, string op, Span<bool> mask)
     {
-        var mask = new bool[x.Rank];
         foreach (int dim in dims) mask[Shapes.NormalizeDim(dim, x.Rank, op)] = true;
-        return mask;
     }
 
     /// <summary>A view without the (size-1) dimensions flagged in <paramref name="drop"/>; no autograd.</summary>
-    private static Tensor DropDims(this Tensor kept, bool[] drop)
+    private static Tensor DropDims(this Tensor kept, ReadOnlySpan<bool> drop)
     {
-        var dims = kept.Dims.Where((_, k) => !drop[k]).ToArray();
-        return new Tensor(kept.Storage, dims, offset: kept.Offset);
+        Span<int> dims = stackalloc int[kept.Rank];
+        int rank = 0;
+        for (int k = 0; k < kept.Rank; k++)
+            if (!drop[k]) dims[rank++] = kept.Dims[k];
+        return Tensor.Create(kept.Storage, kept.Offset, ShapeCache.Get(dims[..rank]));
     }
 
     /// <summary>Sums over the flagged dimensions, keeping them as size 1 (no autograd). Adjacent
-    /// dimensions with the same flag are merged, so each run costs one pass.</summary>
-    internal static Tensor SumKernel(Tensor x, bool[] reduce)
+    /// dimensions with the same flag are merged into runs, so each run costs one pass.</summary>
+    internal static Tensor SumKernel(Tensor x, ReadOnlySpan<bool> reduce)
     {
-        var keptDims = (int[])x.Dims.Clone();
-        for (int i = 0; i < keptDims.Length; i++) if (reduce[i]) keptDims[i] = 1;
-        var runs = new List<(int Size, bool Reduce)>();
+        Span<int> keptDims = stackalloc int[x.Rank], sizes = stackalloc int[x.Rank];
+        Span<bool> reduceRun = stackalloc bool[x.Rank];
+        int runs = 0;
         for (int i = 0; i < x.Rank; i++)
         {
-            if (runs.Count > 0 && runs[^1].Reduce == reduce[i]) runs[^1] = (runs[^1].Size * x.Dims[i], reduce[i]);
-            else runs.Add((x.Dims[i], reduce[i]));
+            keptDims[i] = reduce[i] ? 1 : x.Dims[i];
+            if (runs > 0 && reduceRun[runs - 1] == reduce[i]) sizes[runs - 1] *= x.Dims[i];
+            else
+            {
+                sizes[runs] = x.Dims[i];
+                reduceRun[runs] = reduce[i];
+                runs++;
+            }
         }
         var current = x.ContiguousData();
-        var sizes = runs.Select(r => r.Size).ToArray();
-        for (int k = runs.Count - 1; k >= 0; k--)
+        int inner = 1;
+        for (int k = runs - 1; k >= 0; k--)
         {
-            if (!runs[k].Reduce) continue;
-            var (outer, r, inner) = Reduce.Split(sizes, k);
-            var next = Tensor.Uninitialized([outer * inner]);
-            Reduce.Sum(current.AsReadOnlySpan(), outer, r, inner, next.AsSpan());
-            sizes[k] = 1;
-            current = next;
+            if (reduceRun[k])
+            {
+                int outer = 1;
+                for (int i = 0; i < k; i++) outer *= sizes[i];
+                var next = Tensor.Uninitialized([outer * inner]);
+                Reduce.Sum(current.AsReadOnlySpan(), outer, sizes[k], inner, next.AsSpan());
+                sizes[k] = 1;
+                current = next;
+            }
+            inner *= sizes[k];
         }
-        return new Tensor(current.Storage, keptDims, offset: current.Offset);
+        return Tensor.Create(current.Storage, current.Offset, ShapeCache.Get(keptDims));
     }
 }

@@ -5,19 +5,6 @@ namespace Microsoft.ML.Neural.Tests;
 [TestClass]
 public sealed class StepScopeTests
 {
-    /// <summary>784-100-100-100-10 with batch norm, as bench/WORKLOADS.md's mlp_dsnn.</summary>
-    private static Sequential BatchNormMlp(Generator g)
-    {
-        var net = new Sequential();
-        int d = 784;
-        foreach (int h in new[] { 100, 100, 100 })
-        {
-            net.Append(new Linear(d, h, generator: g)).Append(new BatchNorm1d(h)).Append(new ReLU());
-            d = h;
-        }
-        return net.Append(new Linear(d, 10, generator: g));
-    }
-
     private static (Tensor X, int[] Labels) Batch(int rows)
     {
         var g = new Generator(7);
@@ -54,7 +41,7 @@ public sealed class StepScopeTests
     [DataRow(true, DisplayName = "bias-free Linear + ReLU + Dropout")]
     public void TrainingStep_InAStepScope_AllocatesNothingAfterWarmUp(bool dropoutNet)
     {
-        var model = dropoutNet ? BiasFreeDropoutMlp(new Generator(1)) : BatchNormMlp(new Generator(1));
+        var model = dropoutNet ? BiasFreeDropoutMlp(new Generator(1)) : MnistMlp.Build(seed: 1);
         var sgd = new Sgd(model.Parameters(), 0.01, momentum: 0.9);
         var (x, labels) = Batch(200);
         int[][] stepLabels = [labels[..100], labels[100..]];
@@ -79,7 +66,7 @@ public sealed class StepScopeTests
     [TestMethod]
     public void EvalForward_InAStepScope_AllocatesNothingAfterWarmUp()
     {
-        var model = BatchNormMlp(new Generator(1));
+        var model = MnistMlp.Build(seed: 1);
         model.Eval();
         var (x, _) = Batch(100);
         void Infer()
@@ -99,7 +86,7 @@ public sealed class StepScopeTests
         // dropout net in between whose nodes and tensors the batch-norm steps then reuse.
         float[] Train(Func<TensorScope> begin)
         {
-            var model = BatchNormMlp(new Generator(3));
+            var model = MnistMlp.Build(seed: 3);
             var other = new Sequential(new Linear(784, 50, generator: new Generator(4)), new ReLU(), new Dropout(0.5f, new Generator(5)), new Linear(50, 10, generator: new Generator(6)));
             var sgd = new Sgd(model.Parameters(), 0.05, momentum: 0.9);
             var otherSgd = new Sgd(other.Parameters(), 0.05);
@@ -153,6 +140,132 @@ public sealed class StepScopeTests
             w.Grad = null;
             Tensor.Full(i + 1f, 4, 3).Linear(w).Relu().Sum().Backward();
             CollectionAssert.AreEqual(Enumerable.Repeat(4f * (i + 1), 6).ToArray(), w.Grad!.ToArray());
+        }
+    }
+
+    /// <summary>Leaves and index arrays made once, outside any scope, for the op-by-op allocation tests.</summary>
+    private sealed class OpInputs
+    {
+        public readonly Tensor X = Tensor.Rand(new Generator(11), 4, 6).Add(0.1f).RequireGrad();
+        public readonly Tensor Weight = Tensor.Rand(new Generator(12), 6).RequireGrad();
+        public readonly Tensor Bias = Tensor.Rand(new Generator(13), 6).RequireGrad();
+        public readonly Tensor Table = Tensor.Rand(new Generator(14), 10, 6).RequireGrad();
+        public readonly Tensor Source = Tensor.Rand(new Generator(15), 4, 2).RequireGrad();
+        public readonly Tensor Mask = Tensor.FromArray([1f, 0f, 0f, 1f, 0f, 0f], 1, 6);
+        public readonly int[] Rows = [2, 0, 2];
+        public readonly int[] Ids = [1, 3, 3, 9];
+        public readonly int[] Columns = [5, 0, 1, 1, 2, 3, 4, 4];
+        public readonly int[] Targets = [0, 5, 2, 3];
+        public readonly Tensor[] Pair, Leaves;
+
+        public OpInputs()
+        {
+            Pair = [X, Weight.Unsqueeze(0).Expand(4, 6)];
+            Leaves = [X, Weight, Bias, Table, Source];
+        }
+    }
+
+    /// <summary>One use of the named op on <see cref="OpInputs"/>.</summary>
+    private static Tensor ApplyOp(string op, OpInputs i) => op switch
+    {
+        "transpose" => i.X.Transpose(0, 1),
+        "permute" => i.X.Permute(1, 0),
+        "select" => i.X.Select(1, 2),
+        "slice" => i.X.Slice(1, 1, 5, 2),
+        "unsqueeze" => i.X.Unsqueeze(1),
+        "squeeze" => i.X.Unsqueeze(0).Squeeze(),
+        "expand" => i.X.Unsqueeze(0).Expand(3, -1, 6),
+        "clone" => i.X.Transpose(0, 1).Clone(),
+        "flatten" => i.X.Unsqueeze(0).Flatten(),
+        "sum" => i.X.Sum(),
+        "sum_dim" => i.X.Sum(1, keepDim: true),
+        "mean" => i.X.Mean(0),
+        "softmax" => i.X.Softmax(),
+        "softmax_dim0" => i.X.Softmax(0),
+        "log_softmax" => i.X.LogSoftmax(),
+        "layer_norm" => i.X.LayerNorm(1, i.Weight, i.Bias),
+        "layer_norm_bias_only" => i.X.LayerNorm(1, bias: i.Bias),
+        "masked_fill" => i.X.MaskedFill(i.Mask, -1f),
+        "index_select" => i.X.IndexSelect(0, i.Rows),
+        "embedding" => i.Table.Embedding(i.Ids),
+        "gather" => i.X.Gather(1, i.Columns),
+        "scatter_add" => i.X.ScatterAdd(1, i.Columns, i.Source),
+        "pow" => i.X.Pow(3f),
+        "clamp" => i.X.Clamp(0.2f, 0.7f),
+        "add_scalar" => i.X.Add(1f),
+        "rsub_scalar" => i.X.RSub(1f),
+        "neg" => i.X.Neg(),
+        "nll_loss_none" => i.X.LogSoftmax().NllLoss(i.Targets, reduction: Reduction.None),
+        "nll_loss_mean" => i.X.LogSoftmax().NllLoss(i.Targets),
+        "cross_entropy_none" => i.X.CrossEntropy(i.Targets, reduction: Reduction.None),
+        "concat" => TensorOps.Concat(i.Pair, 1),
+        _ => throw new ArgumentException($"No such op in this test: {op}.", nameof(op)),
+    };
+
+    [TestMethod]
+    [DataRow("transpose")]
+    [DataRow("permute")]
+    [DataRow("select")]
+    [DataRow("slice")]
+    [DataRow("unsqueeze")]
+    [DataRow("squeeze")]
+    [DataRow("expand")]
+    [DataRow("clone")]
+    [DataRow("flatten")]
+    [DataRow("sum")]
+    [DataRow("sum_dim")]
+    [DataRow("mean")]
+    [DataRow("softmax")]
+    [DataRow("softmax_dim0")]
+    [DataRow("log_softmax")]
+    [DataRow("layer_norm")]
+    [DataRow("layer_norm_bias_only")]
+    [DataRow("masked_fill")]
+    [DataRow("index_select")]
+    [DataRow("embedding")]
+    [DataRow("gather")]
+    [DataRow("scatter_add")]
+    [DataRow("pow")]
+    [DataRow("clamp")]
+    [DataRow("add_scalar")]
+    [DataRow("rsub_scalar")]
+    [DataRow("neg")]
+    [DataRow("nll_loss_none")]
+    [DataRow("nll_loss_mean")]
+    [DataRow("cross_entropy_none")]
+    public void RecordedOp_ForwardAndBackwardInAStepScope_AllocatesNothingAfterWarmUp(string op)
+    {
+        var inputs = new OpInputs();
+        void Step()
+        {
+            using var scope = TensorScope.BeginStep();
+            foreach (var leaf in inputs.Leaves) leaf.Grad = null;
+            var y = ApplyOp(op, inputs);
+            y.Backward(Tensor.OnesLike(y));
+        }
+        long bytes = AllocatedBytes(Step);
+        Assert.AreEqual(0L, bytes, $"{op}: {bytes / 5} bytes per step");
+        Assert.IsTrue(inputs.Leaves.Any(leaf => leaf.Grad is not null), $"{op}: no gradient reached a leaf");
+    }
+
+    [TestMethod]
+    public void Ops_UnderNoGradInAStepScope_AllocateNothingAfterWarmUp()
+    {
+        var inputs = new OpInputs();
+        string[] ops = ["transpose", "permute", "select", "slice", "unsqueeze", "squeeze", "expand", "clone", "flatten", "sum", "sum_dim",
+            "mean", "softmax", "softmax_dim0", "log_softmax", "layer_norm", "masked_fill", "index_select", "embedding", "gather",
+            "scatter_add", "pow", "clamp", "add_scalar", "rsub_scalar", "neg", "nll_loss_none", "nll_loss_mean", "cross_entropy_none",
+            "concat"];
+        foreach (string op in ops)
+        {
+            void Step()
+            {
+                using var scope = TensorScope.BeginStep();
+                using var noGrad = Autograd.NoGrad();
+                ApplyOp(op, inputs);
+            }
+            long bytes = AllocatedBytes(Step);
+            Assert.AreEqual(0L, bytes, $"{op}: {bytes / 5} bytes per call");
         }
     }
 }
