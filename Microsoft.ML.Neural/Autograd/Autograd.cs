@@ -106,6 +106,18 @@ public static class Autograd
     internal static Tensor RecordSaved(string opName, Tensor output, Tensor input, Tensor saved, Func<Tensor, Tensor, Tensor> backward) =>
         WillRecord(input) ? Attach(output, SavedTensorNode.Rent(opName, input, saved, backward)) : output;
 
+    /// <summary>Records a one-input op whose backward needs the output's gradient, the input and the op's
+    /// constants <paramref name="a"/> and <paramref name="b"/>; with a static lambda nothing is allocated.</summary>
+    internal static Tensor RecordWithConstants(string opName, Tensor output, Tensor input, float a, float b,
+        Func<Tensor, Tensor, float, float, Tensor> backward) =>
+        WillRecord(input) ? Attach(output, ConstantsNode.Rent(opName, input, a, b, backward)) : output;
+
+    /// <summary>Records a one-input op whose backward needs the output's gradient, the input and an int array
+    /// of the op (shared, never mutated); with a static lambda nothing is allocated.</summary>
+    internal static Tensor RecordWithInts(string opName, Tensor output, Tensor input, int[] ints,
+        Func<Tensor, Tensor, int[], Tensor> backward) =>
+        WillRecord(input) ? Attach(output, IntsNode.Rent(opName, input, ints, backward)) : output;
+
     /// <summary>Whether an op over <paramref name="input"/> would be recorded.</summary>
     internal static bool WillRecord(Tensor input) => IsGradEnabled && input.RequiresGrad;
 

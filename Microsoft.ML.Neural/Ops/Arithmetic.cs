@@ -84,28 +84,7 @@ public static partial class TensorOps
     public static Tensor Mul(this Tensor x, float c)
     {
         var y = UnaryForward(x, c, static (s, c, d) => TensorPrimitives.Multiply(s, c, d));
-        return Autograd.WillRecord(x) ? Autograd.Attach(y, ScaleNode.Rent(x, c)) : y;
-    }
-
-    /// <summary>The backward of multiplication by a constant.</summary>
-    private sealed class ScaleNode : PooledNode<ScaleNode>
-    {
-        private float _scale;
-
-        public override string Name => "mul_scalar";
-
-        public static ScaleNode Rent(Tensor x, float scale)
-        {
-            var node = RentWithInputs(x);
-            node._scale = scale;
-            return node;
-        }
-
-        public override void Run(Tensor g) => SetGradients(g.Mul(_scale));
-
-        protected override void ClearSaved()
-        {
-        }
+        return Autograd.RecordWithConstants("mul_scalar", y, x, c, 0f, static (g, _, c, _) => g.Mul(c));
     }
 
     public static Tensor Div(this Tensor x, float c) => x.Mul(1f / c);

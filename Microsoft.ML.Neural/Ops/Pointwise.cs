@@ -31,28 +31,7 @@ public static partial class TensorOps
     public static Tensor Pow(this Tensor x, float exponent)
     {
         var y = UnaryForward(x, exponent, static (s, p, d) => TensorPrimitives.Pow(s, p, d));
-        return Autograd.WillRecord(x) ? Autograd.Attach(y, PowNode.Rent(x, exponent)) : y;
-    }
-
-    /// <summary>The backward of <see cref="Pow"/>: g·p·x^(p−1).</summary>
-    private sealed class PowNode : PooledNode<PowNode>
-    {
-        private float _exponent;
-
-        public override string Name => "pow";
-
-        public static PowNode Rent(Tensor x, float exponent)
-        {
-            var node = RentWithInputs(x);
-            node._exponent = exponent;
-            return node;
-        }
-
-        public override void Run(Tensor g) => SetGradients(g.Mul(Input(0).Pow(_exponent - 1f)).Mul(_exponent));
-
-        protected override void ClearSaved()
-        {
-        }
+        return Autograd.RecordWithConstants("pow", y, x, exponent, 0f, static (g, x, p, _) => g.Mul(x.Pow(p - 1f)).Mul(p));
     }
 
     /// <summary>x².</summary>
@@ -112,37 +91,18 @@ public static partial class TensorOps
         if (min > max) throw new ArgumentException($"Clamp: min {min} exceeds max {max}.");
         var y = Tensor.Uninitialized(x.Dims);
         TensorPrimitives.Clamp(x.ContiguousData().AsReadOnlySpan(), min, max, y.AsSpan());
-        return Autograd.WillRecord(x) ? Autograd.Attach(y, ClampNode.Rent(x, min, max)) : y;
+        return Autograd.RecordWithConstants("clamp", y, x, min, max, static (g, x, min, max) => InsideGradient(g, x, min, max));
     }
 
-    /// <summary>The backward of <see cref="Clamp"/>: the gradient where the input lay inside [min, max], else 0.</summary>
-    private sealed class ClampNode : PooledNode<ClampNode>
+    /// <summary>The gradient where <paramref name="x"/> lay inside [min, max], else 0.</summary>
+    private static Tensor InsideGradient(Tensor g, Tensor x, float min, float max)
     {
-        private float _min, _max;
-
-        public override string Name => "clamp";
-
-        public static ClampNode Rent(Tensor x, float min, float max)
-        {
-            var node = RentWithInputs(x);
-            (node._min, node._max) = (min, max);
-            return node;
-        }
-
-        public override void Run(Tensor g)
-        {
-            var x = Input(0);
-            var xs = x.ContiguousData().AsReadOnlySpan();
-            var gx = Tensor.Uninitialized(x.Dims);
-            var gs = g.ContiguousData().AsReadOnlySpan();
-            var d = gx.AsSpan();
-            for (int i = 0; i < d.Length; i++) d[i] = xs[i] >= _min && xs[i] <= _max ? gs[i] : 0f;
-            SetGradients(gx);
-        }
-
-        protected override void ClearSaved()
-        {
-        }
+        var xs = x.ContiguousData().AsReadOnlySpan();
+        var gx = Tensor.Uninitialized(x.Dims);
+        var gs = g.ContiguousData().AsReadOnlySpan();
+        var d = gx.AsSpan();
+        for (int i = 0; i < d.Length; i++) d[i] = xs[i] >= min && xs[i] <= max ? gs[i] : 0f;
+        return gx;
     }
 
     /// <summary>Applies a backward rule element-wise to the gradient and a saved tensor of the same shape.</summary>

@@ -28,28 +28,8 @@ public static partial class TensorOps
     {
         var kept = SumKernel(x, reduce);
         var y = keepDim ? kept : kept.DropDims(reduce);
-        return Autograd.WillRecord(x) ? Autograd.Attach(y, SumNode.Rent(x, kept.Dims)) : y;
-    }
-
-    /// <summary>The backward of <see cref="Sum(Tensor, int[], bool)"/>: the gradient, with the reduced
-    /// dimensions restored as size 1, broadcast back to the input's shape.</summary>
-    private sealed class SumNode : PooledNode<SumNode>
-    {
-        private int[]? _keptDims;
-
-        public override string Name => "sum";
-
-        /// <param name="keptDims">The input's shape with the reduced dimensions set to 1 (a shared array: never mutated).</param>
-        public static SumNode Rent(Tensor x, int[] keptDims)
-        {
-            var node = RentWithInputs(x);
-            node._keptDims = keptDims;
-            return node;
-        }
-
-        public override void Run(Tensor g) => SetGradients(g.ReshapeTo(_keptDims!).BroadcastView(Input(0).Dims).Contiguous());
-
-        protected override void ClearSaved() => _keptDims = null;
+        // Backward: the gradient, with the reduced dimensions restored as size 1, broadcast back to the input's shape.
+        return Autograd.RecordWithInts("sum", y, x, kept.Dims, static (g, x, keptDims) => g.ReshapeTo(keptDims).BroadcastView(x.Dims).Contiguous());
     }
 
     /// <summary>Mean of all elements (a scalar).</summary>

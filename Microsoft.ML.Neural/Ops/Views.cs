@@ -47,28 +47,7 @@ public static partial class TensorOps
         (dims[a], dims[b]) = (dims[b], dims[a]);
         (strides[a], strides[b]) = (strides[b], strides[a]);
         var y = View(x, x.Offset, dims, strides);
-        return Autograd.WillRecord(x) ? Autograd.Attach(y, TransposeNode.Rent(x, a, b)) : y;
-    }
-
-    /// <summary>The backward of <see cref="Transpose"/>: the same swap of the gradient.</summary>
-    private sealed class TransposeNode : PooledNode<TransposeNode>
-    {
-        private int _dim0, _dim1;
-
-        public override string Name => "transpose";
-
-        public static TransposeNode Rent(Tensor x, int dim0, int dim1)
-        {
-            var node = RentWithInputs(x);
-            (node._dim0, node._dim1) = (dim0, dim1);
-            return node;
-        }
-
-        public override void Run(Tensor g) => SetGradients(g.Transpose(_dim0, _dim1));
-
-        protected override void ClearSaved()
-        {
-        }
+        return Autograd.RecordWithInts("transpose", y, x, ShapeCache.Get([a, b]), static (g, _, swapped) => g.Transpose(swapped[0], swapped[1]));
     }
 
     /// <summary>Transpose of a 2-D tensor (a view).</summary>
@@ -95,27 +74,7 @@ public static partial class TensorOps
             inverse[d] = i;
         }
         var y = View(x, x.Offset, dims, strides);
-        return Autograd.WillRecord(x) ? Autograd.Attach(y, PermuteNode.Rent(x, ShapeCache.Get(inverse))) : y;
-    }
-
-    /// <summary>The backward of <see cref="Permute"/>: the gradient permuted by the inverse order.</summary>
-    private sealed class PermuteNode : PooledNode<PermuteNode>
-    {
-        private int[]? _inverse;
-
-        public override string Name => "permute";
-
-        /// <param name="inverse">A shared array (<see cref="ShapeCache"/>): never mutated.</param>
-        public static PermuteNode Rent(Tensor x, int[] inverse)
-        {
-            var node = RentWithInputs(x);
-            node._inverse = inverse;
-            return node;
-        }
-
-        public override void Run(Tensor g) => SetGradients(g.Permute(_inverse!));
-
-        protected override void ClearSaved() => _inverse = null;
+        return Autograd.RecordWithInts("permute", y, x, ShapeCache.Get(inverse), static (g, _, inverse) => g.Permute(inverse));
     }
 
     /// <summary>Elements <paramref name="start"/>, start+step, … below <paramref name="end"/> along
