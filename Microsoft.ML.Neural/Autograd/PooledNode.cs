@@ -15,6 +15,8 @@ internal abstract class PooledNode<TSelf> : GradNode where TSelf : PooledNode<TS
     /// <summary>A cleared node from this thread's pool (or a new one) with the given inputs.</summary>
     protected static TSelf RentWithInputs(Tensor input0, Tensor? input1 = null, Tensor? input2 = null)
     {
+        if (input1 is null && input2 is not null)
+            throw new ArgumentException("Pooled node inputs go in order: a third input needs a second.", nameof(input1));
         var node = t_free is { Count: > 0 } free ? free.Pop() : new TSelf();
         node._input0 = input0;
         node._input1 = input1;
