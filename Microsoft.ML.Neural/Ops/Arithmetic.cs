@@ -25,7 +25,7 @@ public static partial class TensorOps
         public enum Kind { Add, Sub, Mul, Div }
 
         private Kind _kind;
-        private Tensor? _a, _b, _y;
+        private Tensor? _y;
 
         public static string OpName(Kind kind) => kind switch
         {
@@ -46,13 +46,13 @@ public static partial class TensorOps
         public static ArithmeticNode Rent(Kind kind, Tensor a, Tensor b, Tensor y)
         {
             var node = RentWithInputs(a, b);
-            (node._kind, node._a, node._b, node._y) = (kind, a, b, y);
+            (node._kind, node._y) = (kind, y);
             return node;
         }
 
         public override void Run(Tensor g)
         {
-            var (a, b) = (_a!, _b!);
+            var (a, b) = (Input(0), Input(1));
             switch (_kind)
             {
                 case Kind.Add:
@@ -70,7 +70,7 @@ public static partial class TensorOps
             }
         }
 
-        protected override void ClearSaved() => _a = _b = _y = null;
+        protected override void ClearSaved() => _y = null;
     }
 
     public static Tensor Add(this Tensor x, float c)

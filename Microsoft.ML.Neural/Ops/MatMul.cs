@@ -29,25 +29,20 @@ public static partial class TensorOps
     /// <summary>The backward of <see cref="MatMul"/>: g·bᵀ and aᵀ·g, summed over broadcast batch dimensions.</summary>
     private sealed class MatMulNode : PooledNode<MatMulNode>
     {
-        private Tensor? _a, _b;
-
         public override string Name => "matmul";
 
-        public static MatMulNode Rent(Tensor a, Tensor b)
-        {
-            var node = RentWithInputs(a, b);
-            (node._a, node._b) = (a, b);
-            return node;
-        }
+        public static MatMulNode Rent(Tensor a, Tensor b) => RentWithInputs(a, b);
 
         public override void Run(Tensor g)
         {
-            var (a, b) = (_a!, _b!);
+            var (a, b) = (Input(0), Input(1));
             SetGradients(a.RequiresGrad ? g.MatMul(b.Transpose(-1, -2)).SumTo(a.Dims) : null,
                 b.RequiresGrad ? a.Transpose(-1, -2).MatMul(g).SumTo(b.Dims) : null);
         }
 
-        protected override void ClearSaved() => _a = _b = null;
+        protected override void ClearSaved()
+        {
+        }
     }
 
     /// <summary>x · wᵀ + b, PyTorch's linear layer: <paramref name="x"/> [..., in],
@@ -88,7 +83,7 @@ public static partial class TensorOps
     /// <summary>The backward of <see cref="Linear"/> and <see cref="LinearRelu"/>.</summary>
     private sealed class LinearNode : PooledNode<LinearNode>
     {
-        private Tensor? _x, _weight, _bias, _reluOutput;
+        private Tensor? _reluOutput;
 
         public override string Name => _reluOutput is null ? "linear" : "linear_relu";
 
@@ -96,14 +91,14 @@ public static partial class TensorOps
         public static LinearNode Rent(Tensor x, Tensor weight, Tensor? bias, Tensor? reluOutput)
         {
             var node = RentWithInputs(x, weight, bias);
-            (node._x, node._weight, node._bias, node._reluOutput) = (x, weight, bias, reluOutput);
+            node._reluOutput = reluOutput;
             return node;
         }
 
         public override void Run(Tensor gradOutput)
         {
             var g = _reluOutput is null ? gradOutput : ReluMasked(gradOutput, _reluOutput);
-            var (x, weight, bias) = (_x!, _weight!, _bias);
+            var (x, weight, bias) = (Input(0), Input(1), InputCount == 3 ? Input(2) : null);
             Tensor? gx = null, gw = null, gb = null;
             if (x.RequiresGrad)
             {
@@ -129,6 +124,6 @@ public static partial class TensorOps
             SetGradients(gx, gw, gb);
         }
 
-        protected override void ClearSaved() => _x = _weight = _bias = _reluOutput = null;
+        protected override void ClearSaved() => _reluOutput = null;
     }
 }

@@ -22,9 +22,9 @@ public static partial class TensorOps
     }
 
     /// <summary>The backward of <see cref="LayerNorm"/>.</summary>
-    private sealed class LayerNormNode : PooledNode<LayerNormNode>
+    private sealed class LayerNormNode : AffineNormNode<LayerNormNode>
     {
-        private Tensor? _x, _weight, _bias, _xhat, _invStd;
+        private Tensor? _xhat, _invStd;
         private int _cols;
 
         public override string Name => "layer_norm";
@@ -32,27 +32,24 @@ public static partial class TensorOps
         /// <param name="invStd">One inverse standard deviation per normalised row of <paramref name="cols"/> elements.</param>
         public static LayerNormNode Rent(Tensor x, Tensor? weight, Tensor? bias, Tensor xhat, Tensor invStd, int cols)
         {
-            var node = weight is null ? RentWithInputs(x, bias) : RentWithInputs(x, weight, bias);
-            (node._x, node._weight, node._bias, node._xhat, node._invStd, node._cols) = (x, weight, bias, xhat, invStd, cols);
+            var node = RentAffine(x, weight, bias);
+            (node._xhat, node._invStd, node._cols) = (xhat, invStd, cols);
             return node;
         }
 
         public override void Run(Tensor g)
         {
-            var (x, weight, bias, invStd, cols) = (_x!, _weight, _bias, _invStd!, _cols);
+            var (x, weight, bias) = (Input(0), Weight, Bias);
             var dx = x.RequiresGrad ? Tensor.Uninitialized(x.Dims) : null;
-            var (dw, directW) = AffineGradTarget(weight);
-            var (db, directB) = AffineGradTarget(bias);
-            var scratch = Tensor.Uninitialized([cols]);
-            NormKernels.LayerNormBackward(g.ContiguousData().AsReadOnlySpan(), _xhat!.AsReadOnlySpan(), invStd.AsReadOnlySpan(), cols,
-                Values(weight), Span(dx), Span(dw), Span(db), scratch.AsSpan());
-            dw = directW ? null : dw;
-            db = directB ? null : db;
-            if (weight is null) SetGradients(dx, db);
-            else SetGradients(dx, dw, db);
+            var dw = AffineGradTarget(weight);
+            var db = AffineGradTarget(bias);
+            var scratch = Tensor.Uninitialized([_cols]);
+            NormKernels.LayerNormBackward(g.ContiguousData().AsReadOnlySpan(), _xhat!.AsReadOnlySpan(), _invStd!.AsReadOnlySpan(), _cols,
+                Values(weight), Span(dx), Span(dw.Target), Span(db.Target), scratch.AsSpan());
+            SetAffineGradients(dx, dw, db);
         }
 
-        protected override void ClearSaved() => _x = _weight = _bias = _xhat = _invStd = null;
+        protected override void ClearSaved() => _xhat = _invStd = null;
     }
 
     /// <summary>Batch normalisation of [N, C] or [N, C, L] over all but the channel dimension.
@@ -108,9 +105,9 @@ public static partial class TensorOps
     }
 
     /// <summary>The backward of <see cref="BatchNorm"/> and <see cref="BatchNormRelu"/> on [N, C].</summary>
-    private sealed class BatchNormNode : PooledNode<BatchNormNode>
+    private sealed class BatchNormNode : AffineNormNode<BatchNormNode>
     {
-        private Tensor? _x, _weight, _bias, _xhat, _stats, _reluOutput;
+        private Tensor? _xhat, _stats, _reluOutput;
         private bool _training;
 
         public override string Name => _reluOutput is null ? "batch_norm" : "batch_norm_relu";
@@ -118,30 +115,51 @@ public static partial class TensorOps
         /// <param name="stats">[3, C] per-channel block whose second row is the inverse standard deviation.</param>
         public static BatchNormNode Rent(Tensor x, Tensor? weight, Tensor? bias, Tensor xhat, Tensor stats, bool training, Tensor? reluOutput)
         {
-            var node = weight is null ? RentWithInputs(x, bias) : RentWithInputs(x, weight, bias);
-            (node._x, node._weight, node._bias, node._xhat, node._stats, node._training, node._reluOutput) =
-                (x, weight, bias, xhat, stats, training, reluOutput);
+            var node = RentAffine(x, weight, bias);
+            (node._xhat, node._stats, node._training, node._reluOutput) = (xhat, stats, training, reluOutput);
             return node;
         }
 
         public override void Run(Tensor gradOutput)
         {
             var g = _reluOutput is null ? gradOutput : ReluMasked(gradOutput, _reluOutput);
-            var (x, weight, bias) = (_x!, _weight, _bias);
+            var (x, weight, bias) = (Input(0), Weight, Bias);
             int rows = x.Dims[0], c = x.Dims[1];
             var dx = x.RequiresGrad ? Tensor.Uninitialized(x.Dims) : null;
-            var (dw, directW) = AffineGradTarget(weight);
-            var (db, directB) = AffineGradTarget(bias);
+            var dw = AffineGradTarget(weight);
+            var db = AffineGradTarget(bias);
             Span<float> scratch = c <= 1024 ? stackalloc float[3 * c] : new float[3 * c];
             NormKernels.BatchNormBackward(g.ContiguousData().AsReadOnlySpan(), _xhat!.AsReadOnlySpan(), rows, _stats!.AsReadOnlySpan().Slice(c, c),
-                Values(weight), _training, Span(dx), Span(dw), Span(db), scratch);
-            dw = directW ? null : dw;
-            db = directB ? null : db;
-            if (weight is null) SetGradients(dx, db);
-            else SetGradients(dx, dw, db);
+                Values(weight), _training, Span(dx), Span(dw.Target), Span(db.Target), scratch);
+            SetAffineGradients(dx, dw, db);
         }
 
-        protected override void ClearSaved() => _x = _weight = _bias = _xhat = _stats = _reluOutput = null;
+        protected override void ClearSaved() => _xhat = _stats = _reluOutput = null;
+    }
+
+    /// <summary>A normalisation node whose inputs are x and an optional scale and shift, in that order.</summary>
+    private abstract class AffineNormNode<TSelf> : PooledNode<TSelf> where TSelf : AffineNormNode<TSelf>, new()
+    {
+        private bool _hasWeight;
+
+        protected Tensor? Weight => _hasWeight ? Input(1) : null;
+
+        protected Tensor? Bias => InputCount == (_hasWeight ? 3 : 2) ? Input(InputCount - 1) : null;
+
+        protected static TSelf RentAffine(Tensor x, Tensor? weight, Tensor? bias)
+        {
+            var node = weight is null ? RentWithInputs(x, bias) : RentWithInputs(x, weight, bias);
+            node._hasWeight = weight is not null;
+            return node;
+        }
+
+        /// <summary>The gradients of x, the scale and the shift, leaving out those written straight into a Grad.</summary>
+        protected void SetAffineGradients(Tensor? dx, (Tensor? Target, bool Direct) dw, (Tensor? Target, bool Direct) db)
+        {
+            var gb = db.Direct ? null : db.Target;
+            if (_hasWeight) SetGradients(dx, dw.Direct ? null : dw.Target, gb);
+            else SetGradients(dx, gb);
+        }
     }
 
     /// <summary>Zeroes each element with probability <paramref name="p"/> and scales the rest by

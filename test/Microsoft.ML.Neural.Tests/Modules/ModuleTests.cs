@@ -108,6 +108,8 @@ public sealed class ModuleTests
         GradCheck.Check(t => t[0].BatchNorm(Tensor.Zeros(3), Tensor.Ones(3), t[1], t[2], training: true), GradCheck.Random(1, -1f, 1f, 4, 3), GradCheck.Random(2, 0.5f, 1.5f, 3), GradCheck.Random(3, -1f, 1f, 3));
         GradCheck.Check(t => t[0].BatchNorm(Tensor.Zeros(2), Tensor.Ones(2), null, null, training: true), GradCheck.Random(4, -1f, 1f, 3, 2, 4));
         GradCheck.Check(t => t[0].BatchNorm(Tensor.FromArray([0.1f, -0.2f]), Tensor.FromArray([2f, 0.5f]), t[1], null, training: false), GradCheck.Random(5, -1f, 1f, 3, 2), GradCheck.Random(6, 0.5f, 1.5f, 2));
+        // A shift without a scale: the node's second input is then the shift.
+        GradCheck.Check(t => t[0].BatchNormRelu(Tensor.Zeros(3), Tensor.Ones(3), null, t[1], training: true), GradCheck.Random(7, -1f, 1f, 4, 3), GradCheck.Random(8, -1f, 1f, 3));
     }
 
     [TestMethod]
@@ -118,6 +120,7 @@ public sealed class ModuleTests
         Assert.AreEqual(-1f / MathF.Sqrt(1f + 1e-5f), y[0], 1e-6f);
         GradCheck.Check(t => t[0].LayerNorm(1, t[1], t[2]), GradCheck.Random(1, -1f, 1f, 3, 5), GradCheck.Random(2, 0.5f, 1.5f, 5), GradCheck.Random(3, -1f, 1f, 5));
         GradCheck.Check(t => t[0].Transpose(0, 1).LayerNorm(2), GradCheck.Random(4, -1f, 1f, 3, 2, 2));
+        GradCheck.Check(t => t[0].LayerNorm(1, bias: t[1]), GradCheck.Random(5, -1f, 1f, 3, 5), GradCheck.Random(6, -1f, 1f, 5));
     }
 
     [TestMethod]
