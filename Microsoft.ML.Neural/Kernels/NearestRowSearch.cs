@@ -187,11 +187,11 @@ public sealed unsafe class NearestRowSearch
             int kc = Math.Min(ManagedGemm.KC, dim - p0);
             float* a = aPack + (nint)p0 * MR;
             float* b = job.Packed + (nint)p0 * panels * NR + (nint)j * kc * NR;
-            if (rows == MR && cols == NR) Vector512MicroKernel.Run(kc, a, b, tile, NR, p0 == 0 ? 0f : 1f);
-            else if (p0 == 0) Vector512MicroKernel.RunEdge(kc, a, b, tile, rows, cols);
+            if (rows == MR && cols == NR) Vector512MicroKernel.Run(kc, a, b, NR, tile, NR, p0 == 0 ? 0f : 1f);
+            else if (p0 == 0) Vector512MicroKernel.RunEdge(kc, a, b, NR, tile, rows, cols);
             else
             {
-                Vector512MicroKernel.RunEdge(kc, a, b, edge, rows, cols);
+                Vector512MicroKernel.RunEdge(kc, a, b, NR, edge, rows, cols);
                 GemmTile.Combine(edge, NR, tile, NR, rows, cols, 1f);
             }
         }

@@ -12,14 +12,14 @@ internal readonly unsafe struct ScalarMicroKernel : IGemmMicroKernel
     public static int MR => Rows;
     public static int NR => Cols;
 
-    public static void RunEdge(int kc, float* a, float* b, float* tile, int rows, int cols) => Run(kc, a, b, tile, Cols, 0f);
+    public static void RunEdge(int kc, float* a, float* b, nint bStride, float* tile, int rows, int cols) => Run(kc, a, b, bStride, tile, Cols, 0f);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Run(int kc, float* a, float* b, float* c, int ldc, float beta)
+    public static void Run(int kc, float* a, float* b, nint bStride, float* c, int ldc, float beta)
     {
         float* acc = stackalloc float[Rows * Cols];
         new Span<float>(acc, Rows * Cols).Clear();
-        for (int p = 0; p < kc; p++, a += Rows, b += Cols)
+        for (int p = 0; p < kc; p++, a += Rows, b += bStride)
             for (int i = 0; i < Rows; i++)
                 for (int j = 0; j < Cols; j++)
                     acc[i * Cols + j] = MathF.FusedMultiplyAdd(a[i], b[j], acc[i * Cols + j]);

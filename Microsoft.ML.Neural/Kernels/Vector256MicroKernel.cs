@@ -13,7 +13,7 @@ internal readonly unsafe struct Vector256MicroKernel : IGemmMicroKernel
     public static bool IsSupported => Vector256.IsHardwareAccelerated;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, float* a, float* b, float* c, int ldc, float beta)
+    public static void Run(int kc, float* a, float* b, nint bStride, float* c, int ldc, float beta)
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector256<float> c20 = default, c21 = default, c30 = default, c31 = default;
@@ -30,7 +30,7 @@ internal readonly unsafe struct Vector256MicroKernel : IGemmMicroKernel
             av = Vector256.Create(a[4]); c40 = Vector256.FusedMultiplyAdd(av, b0, c40); c41 = Vector256.FusedMultiplyAdd(av, b1, c41);
             av = Vector256.Create(a[5]); c50 = Vector256.FusedMultiplyAdd(av, b0, c50); c51 = Vector256.FusedMultiplyAdd(av, b1, c51);
             a += 6;
-            b += 16;
+            b += bStride;
         }
         Store(c, c00, c01, beta); c += ldc;
         Store(c, c10, c11, beta); c += ldc;
@@ -40,7 +40,7 @@ internal readonly unsafe struct Vector256MicroKernel : IGemmMicroKernel
         Store(c, c50, c51, beta);
     }
 
-    public static void RunEdge(int kc, float* a, float* b, float* tile, int rows, int cols) => Run(kc, a, b, tile, 16, 0f);
+    public static void RunEdge(int kc, float* a, float* b, nint bStride, float* tile, int rows, int cols) => Run(kc, a, b, bStride, tile, 16, 0f);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(float* c, Vector256<float> lo, Vector256<float> hi, float beta)

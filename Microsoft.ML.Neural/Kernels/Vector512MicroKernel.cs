@@ -17,7 +17,7 @@ internal readonly unsafe struct Vector512MicroKernel : IGemmMicroKernel
     public static bool IsSupported => Vector512.IsHardwareAccelerated;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, float* a, float* b, float* c, int ldc, float beta)
+    public static void Run(int kc, float* a, float* b, nint bStride, float* c, int ldc, float beta)
     {
         PrefetchTile(c, ldc);
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default;
@@ -38,7 +38,7 @@ internal readonly unsafe struct Vector512MicroKernel : IGemmMicroKernel
             av = Vector512.Create(a[6]); c60 = Vector512.FusedMultiplyAdd(av, b0, c60); c61 = Vector512.FusedMultiplyAdd(av, b1, c61);
             av = Vector512.Create(a[7]); c70 = Vector512.FusedMultiplyAdd(av, b0, c70); c71 = Vector512.FusedMultiplyAdd(av, b1, c71);
             a += 8;
-            b += 32;
+            b += bStride;
         }
         Store(c, c00, c01, beta); c += ldc;
         Store(c, c10, c11, beta); c += ldc;
@@ -51,23 +51,23 @@ internal readonly unsafe struct Vector512MicroKernel : IGemmMicroKernel
     }
 
     /// <summary>A partial tile: the loop that computes the fewest padding lanes for its shape.</summary>
-    public static void RunEdge(int kc, float* a, float* b, float* tile, int rows, int cols)
+    public static void RunEdge(int kc, float* a, float* b, nint bStride, float* tile, int rows, int cols)
     {
-        if (rows <= 2) FewRows(kc, a, b, tile, rows, cols);
-        else if (cols <= 8) Narrow(kc, a, b, tile);
-        else if (cols <= 16) HalfWidth(kc, a, b, tile);
-        else if (rows <= 4) FourRows(kc, a, b, tile);
-        else Run(kc, a, b, tile, 32, 0f);
+        if (rows <= 2) FewRows(kc, a, b, bStride, tile, rows, cols);
+        else if (cols <= 8) Narrow(kc, a, b, bStride, tile);
+        else if (cols <= 16) HalfWidth(kc, a, b, bStride, tile);
+        else if (rows <= 4) FourRows(kc, a, b, bStride, tile);
+        else Run(kc, a, b, bStride, tile, 32, 0f);
     }
 
     /// <summary>An edge tile of three or four rows and full width (100 rows leave 4 in their last MR band):
     /// half the FMAs of <see cref="Run"/>, which would also compute the four padding rows. The row band
     /// holding it is the critical path of a two-thread 100-row product.</summary>
-    private static void FourRows(int kc, float* a, float* b, float* tile)
+    private static void FourRows(int kc, float* a, float* b, nint bStride, float* tile)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector512<float> c20 = default, c21 = default, c30 = default, c31 = default;
-        for (int p = 0; p < kc; p++, a += 8, b += 32)
+        for (int p = 0; p < kc; p++, a += 8, b += bStride)
         {
             var b0 = Vector512.Load(b);
             var b1 = Vector512.Load(b + 16);
@@ -82,11 +82,11 @@ internal readonly unsafe struct Vector512MicroKernel : IGemmMicroKernel
     }
 
     /// <summary>An edge tile of at most 16 columns: one accumulator per row.</summary>
-    private static void HalfWidth(int kc, float* a, float* b, float* tile)
+    private static void HalfWidth(int kc, float* a, float* b, nint bStride, float* tile)
     {
         Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default;
         Vector512<float> c4 = default, c5 = default, c6 = default, c7 = default;
-        for (int p = 0; p < kc; p++, a += 8, b += 32)
+        for (int p = 0; p < kc; p++, a += 8, b += bStride)
         {
             var b0 = Vector512.Load(b);
             c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[0]), b0, c0);
@@ -105,11 +105,11 @@ internal readonly unsafe struct Vector512MicroKernel : IGemmMicroKernel
     /// <summary>An edge tile of at most 8 columns (100 outputs leave 4): 256-bit FMAs, which issue two per
     /// cycle where a 512-bit one takes the whole FMA width, so the edge costs half the cycles of
     /// <see cref="HalfWidth"/>.</summary>
-    private static void Narrow(int kc, float* a, float* b, float* tile)
+    private static void Narrow(int kc, float* a, float* b, nint bStride, float* tile)
     {
         Vector256<float> c0 = default, c1 = default, c2 = default, c3 = default;
         Vector256<float> c4 = default, c5 = default, c6 = default, c7 = default;
-        for (int p = 0; p < kc; p++, a += 8, b += 32)
+        for (int p = 0; p < kc; p++, a += 8, b += bStride)
         {
             var b0 = Vector256.Load(b);
             c0 = Vector256.FusedMultiplyAdd(Vector256.Create(a[0]), b0, c0);
@@ -127,21 +127,21 @@ internal readonly unsafe struct Vector512MicroKernel : IGemmMicroKernel
 
     /// <summary>An edge tile of one or two rows (m = 1 or 2, e.g. single-row inference): the
     /// full kernel would spend 8 rows of FMAs on it, so run the valid rows' chains alone.</summary>
-    private static void FewRows(int kc, float* a, float* b, float* tile, int rows, int cols)
+    private static void FewRows(int kc, float* a, float* b, nint bStride, float* tile, int rows, int cols)
     {
         for (int r = 0; r < rows; r++, tile += 32)
         {
             Vector512<float> lo = default, hi = default;
             float* ar = a + r, bp = b;
             if (cols > 16)
-                for (int p = 0; p < kc; p++, ar += 8, bp += 32)
+                for (int p = 0; p < kc; p++, ar += 8, bp += bStride)
                 {
                     var av = Vector512.Create(*ar);
                     lo = Vector512.FusedMultiplyAdd(av, Vector512.Load(bp), lo);
                     hi = Vector512.FusedMultiplyAdd(av, Vector512.Load(bp + 16), hi);
                 }
             else
-                for (int p = 0; p < kc; p++, ar += 8, bp += 32)
+                for (int p = 0; p < kc; p++, ar += 8, bp += bStride)
                     lo = Vector512.FusedMultiplyAdd(Vector512.Create(*ar), Vector512.Load(bp), lo);
             lo.Store(tile);
             hi.Store(tile + 16);

@@ -25,4 +25,24 @@ public sealed record TaskData(int[] Classes, LabeledSet Train, LabeledSet Valida
         }
         return result;
     }
+
+    /// <summary>
+    /// The training rows of the tasks' classes that <see cref="Build"/> leaves out of every task (those after each task's
+    /// training and validation rows), in task order: a stand-in test set for comparing protocol variants without
+    /// looking at the real test set.
+    /// </summary>
+    public static LabeledSet HeldOut(LabeledSet train, int[][] tasks, int trainPerTask, int validationPerTask)
+    {
+        var rows = new List<int>();
+        foreach (var classes in tasks)
+        {
+            var taskRows = train.IndicesOf(classes);
+            int used = trainPerTask + validationPerTask;
+            if (taskRows.Count <= used)
+                throw new ArgumentException(
+                    $"Task [{string.Join(",", classes)}] has {taskRows.Count} training rows; none are left after {trainPerTask} for training and {validationPerTask} for validation.");
+            rows.AddRange(taskRows.Skip(used));
+        }
+        return train.Select(rows);
+    }
 }

@@ -7,8 +7,16 @@ using Microsoft.ML.SleepReplay;
 // Usage: SleepReplay.Mnist [--setting python|matlab] [--data DIR] [--per-task N] [--hidden H1,H2]
 //                          [--approaches SleepReplay,Sequential,...] [--search [--grid around|wide]] [--seed S] [--validation N]
 //                          [--bias ignore|scaled]   (a network with biases; sleep ignores them or scales them like the weights)
+//                          [--sleep-data current|seen] [--sleep-input masked-mean|patch] [--alpha setting|data]
+//                          [--sleep-length F] [--held-out]
 // --search chooses the sleep setting after each task on validation rows; --grid names the candidates (SleepCandidateGrid):
 // around (default, 9) or wide (20, ordered so that validation ties go to the candidate closest to the published setting).
+// --sleep-data: sleep on the current task's rows (Python port's default) or on every task's rows seen so far (MATLAB's);
+// --sleep-input: the Python port's masked means of sampled images or MATLAB's mean-image patches (ALGORITHMS.md B.6).
+// --alpha data computes the layer scales from the network (ALGORITHMS.md B.5) where the setting fixes them (the Python
+// port hard-codes them); --sleep-length multiplies the sleep's steps (first task and increase per task).
+// --held-out scores every approach on the training rows no task trains or validates on, instead of the test set, so that
+// variants of the protocol can be compared without looking at the test set.
 var settings = CommandLine.Parse(args);
 if (settings is null) return 2;
 
@@ -17,10 +25,16 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
 var clock = Stopwatch.StartNew();
 var train = MnistSets.Load(settings.DataDirectory, MnistSplit.Train);
-var test = MnistSets.Load(settings.DataDirectory, MnistSplit.Test);
 var options = settings.ToProtocolOptions();
+var test = settings.HeldOut
+    ? TaskData.HeldOut(train, options.Tasks, options.TrainPerTask, options.ValidationPerTask)
+    : MnistSets.Load(settings.DataDirectory, MnistSplit.Test);
+if (settings.HeldOut)
+    Console.WriteLine($"# --held-out: every \"test\" figure below is on {test.Count} held-out training rows, not on the MNIST test set");
 Console.WriteLine($"# setting {settings.Setting}, {options.TrainPerTask} images per task, {options.Training.Epochs} epochs per task, " +
-                  $"{options.SleepCandidates.Count} sleep candidate(s) chosen on {options.ValidationPerTask} validation images per task");
+                  $"{options.SleepCandidates.Count} sleep candidate(s) chosen on {options.ValidationPerTask} validation images per task, " +
+                  $"sleep input {options.Sleep.InputMode} from {options.SleepData}, α {(options.Sleep.FixedAlpha is null ? "from the data" : "fixed")}, " +
+                  $"{options.Sleep.Iterations} + {options.SleepIterationsIncreasePerTask}·(task − 1) steps");
 // Each candidate as scales of the published setting, so the log's candidate numbers can be read back.
 for (int c = 0; c < options.SleepCandidates.Count; c++)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -28,7 +42,7 @@ for (int c = 0; c < options.SleepCandidates.Count; c++)
 var report = new ContinualLearningProtocol(options, new SynchronousProgress(Console.Out, clock)).Run(train, test, cancel.Token);
 
 Console.WriteLine();
-Console.WriteLine("Final test accuracy (%) per task and overall:");
+Console.WriteLine($"Final {(settings.HeldOut ? "held-out" : "test")} accuracy (%) per task and overall:");
 Console.Write(report.FormatFinalTable());
 Console.WriteLine();
 Console.Write(report.FormatProgressTables());

@@ -25,8 +25,10 @@ public sealed class GemmDeterminismTests
         foreach (bool transA in new[] { false, true })
             foreach (bool transB in new[] { false, true })
             {
-                // Tall and wide shapes: the threads split rows in one and columns in the other.
-                foreach (var problem in new[] { LargeProblem(transA, transB), new GemmProblem(40, 1100, 300, transA, transB, 0f, seed: 8) })
+                // Tall and wide shapes: the threads split rows in one and columns in the other; 256 columns in
+                // k blocks of at most 256, 100 rows per thread, are read in place when B is not transposed.
+                foreach (var problem in new[] { LargeProblem(transA, transB), new GemmProblem(40, 1100, 300, transA, transB, 0f, seed: 8),
+                             new GemmProblem(200, 256, 300, transA, transB, 0f, seed: 10) })
                 {
                     var single = problem.Run(GemmPath.Managed, maxThreads: 1);
                     var threaded = problem.Run(GemmPath.Managed);
@@ -39,9 +41,10 @@ public sealed class GemmDeterminismTests
     public void Sgemm_Vector512Vector256AndScalarKernels_GiveBitIdenticalResults()
     {
         // All kernels evaluate each element as the same FMA chain in the same k order.
-        foreach (var (m, transA) in new[] { (70, false), (70, true), (1, false), (2, true) })
+        // n = 64 with B not transposed: B read in place.
+        foreach (var (m, n, transA) in new[] { (70, 90, false), (70, 90, true), (1, 90, false), (2, 90, true), (70, 64, true), (5, 64, true) })
         {
-            var problem = new GemmProblem(m, 90, 530, transA, !transA, beta: -0.75f, seed: 9);
+            var problem = new GemmProblem(m, n, 530, transA, !transA, beta: -0.75f, seed: 9);
             var scalar = problem.Run(GemmPath.Scalar);
             if (Vector256MicroKernel.IsSupported)
                 CollectionAssert.AreEqual(scalar, problem.Run(GemmPath.Vector256), $"Vector256 {problem}");

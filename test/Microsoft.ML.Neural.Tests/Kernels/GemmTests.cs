@@ -7,11 +7,14 @@ public sealed class GemmTests
 {
     /// <summary>Odd sizes around the tile sizes (4, 6, 8, 16, 32; one or two rows) and the
     /// cache blocks (KC = 256, MC = 144, NC = 1024), so edge tiles and multi-block loops all run;
-    /// the larger ones exceed the multi-threading threshold.</summary>
+    /// the larger ones exceed the multi-threading threshold. Widths that are whole B panels of every
+    /// kernel (64, 256) with a small k block and at most MC rows per thread let the kernels read a row-major
+    /// op(B) in place.</summary>
     private static readonly (int M, int N, int K)[] Shapes =
     [
         (1, 1, 1), (1, 100, 300), (2, 33, 70), (3, 17, 33), (17, 3, 65), (33, 65, 17),
         (65, 100, 3), (100, 33, 257), (257, 65, 100), (13, 1100, 300), (150, 40, 520),
+        (2, 64, 33), (37, 64, 300), (200, 256, 40),
     ];
 
     private static readonly float[] Betas = [0f, 1f, -0.5f];
@@ -44,14 +47,16 @@ public sealed class GemmTests
     {
         var path = Require(pathName);
         int seed = 100;
-        foreach (bool transA in new[] { false, true })
-            foreach (bool transB in new[] { false, true })
-            {
-                var problem = new GemmProblem(37, 45, 270, transA, transB, beta: 0.25f, seed++, pad: 7);
-                var c = problem.Run(path);
-                problem.AssertMatchesReference(c, $"{pathName} {problem}");
-                problem.AssertPaddingUntouched(c);
-            }
+        // 64 columns: whole B panels, read in place when B is not transposed.
+        foreach (int n in new[] { 45, 64 })
+            foreach (bool transA in new[] { false, true })
+                foreach (bool transB in new[] { false, true })
+                {
+                    var problem = new GemmProblem(37, n, 270, transA, transB, beta: 0.25f, seed++, pad: 7);
+                    var c = problem.Run(path);
+                    problem.AssertMatchesReference(c, $"{pathName} {problem}");
+                    problem.AssertPaddingUntouched(c);
+                }
     }
 
     [TestMethod]

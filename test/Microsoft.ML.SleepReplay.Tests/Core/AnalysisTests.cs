@@ -58,6 +58,26 @@ public sealed class AnalysisTests
     }
 
     [TestMethod]
+    public void TaskData_HeldOut_IsEveryTaskRowAfterTrainingAndValidation_InTaskOrder()
+    {
+        // Labels: 0 1 2 0 1 0 1 2 3 3 2; task {2,3}: rows 2,7,8,9,10 → train 2, validation 7, held out 8,9,10.
+        // Task {0,1}: rows 0,1,3,4,5,6 → train 0, validation 1, held out 3,4,5,6. Class 4 has no rows and no task.
+        var train = new LabeledSet(Enumerable.Range(0, 11).Select(i => (float)i).ToArray(), [0, 1, 2, 0, 1, 0, 1, 2, 3, 3, 2], 1);
+        var heldOut = TaskData.HeldOut(train, [[2, 3], [0, 1]], trainPerTask: 1, validationPerTask: 1);
+        CollectionAssert.AreEqual(new[] { 8f, 9f, 10f, 3f, 4f, 5f, 6f }, heldOut.Features);
+        CollectionAssert.AreEqual(new[] { 3, 3, 2, 0, 1, 0, 1 }, heldOut.Labels);
+    }
+
+    [TestMethod]
+    public void TaskData_HeldOut_WithNoRowsLeft_ThrowsNamingTheTask()
+    {
+        var train = new LabeledSet([0f, 1f, 2f], [0, 1, 0], 1);
+        var ex = Assert.ThrowsExactly<ArgumentException>(() => TaskData.HeldOut(train, [[0, 1]], 2, 1));
+        StringAssert.Contains(ex.Message, "[0,1]");
+        StringAssert.Contains(ex.Message, "3 training rows");
+    }
+
+    [TestMethod]
     public void TaskData_WithTooFewRows_ThrowsNamingTheTask()
     {
         var train = new LabeledSet([0f, 1f], [0, 1], 1);
