@@ -21,6 +21,7 @@ internal unsafe interface IGemmMicroKernel
 
     /// <summary>An edge tile into <paramref name="tile"/> (row stride NR, beta = 0): only
     /// rows below <paramref name="rows"/> and columns below <paramref name="cols"/> need be
-    /// right, so a kernel may skip the rest (but reads all NR columns of the B panel).</summary>
+    /// right, so a kernel may skip the rest. It may still read all NR columns of the B panel,
+    /// so the caller must make them readable (padded when packed, whole panels when in place).</summary>
     static abstract void RunEdge(int kc, float* a, float* b, nint bStride, float* tile, int rows, int cols);
 }
