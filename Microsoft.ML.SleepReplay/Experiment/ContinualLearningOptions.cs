@@ -28,6 +28,14 @@ public sealed class ContinualLearningOptions
 
     public SleepDataScope SleepData { get; set; } = SleepDataScope.CurrentTask;
 
+    public SleepDataForm SleepDataForm { get; set; } = SleepDataForm.Rows;
+
+    /// <summary>
+    /// With N &gt; 1, each candidate's sleep is also scored on validation after 1/N, 2/N, … of its steps, so that the sleep
+    /// length is chosen with the other sleep settings (the shorter sleep wins a tie). 1: only whole sleeps are scored.
+    /// </summary>
+    public int SleepCheckpoints { get; set; } = 1;
+
     public ContinualApproach[] Approaches { get; set; } = Enum.GetValues<ContinualApproach>();
 
     /// <summary>
@@ -49,6 +57,9 @@ public sealed class ContinualLearningOptions
         if (ValidationPerTask < 0) throw new ArgumentOutOfRangeException(nameof(ValidationPerTask), $"ValidationPerTask is {ValidationPerTask}; it must be ≥ 0.");
         if (SleepCandidates.Count > 1 && ValidationPerTask == 0)
             throw new ArgumentException("Choosing among sleep candidates needs validation rows (ValidationPerTask > 0).", nameof(SleepCandidates));
+        if (SleepCheckpoints < 1) throw new ArgumentOutOfRangeException(nameof(SleepCheckpoints), $"SleepCheckpoints is {SleepCheckpoints}; it must be ≥ 1.");
+        if (SleepCheckpoints > 1 && ValidationPerTask == 0)
+            throw new ArgumentException("Choosing the sleep length at checkpoints needs validation rows (ValidationPerTask > 0).", nameof(SleepCheckpoints));
         if (Approaches is null || Approaches.Length == 0)
             throw new ArgumentException("Approaches must list at least one approach.", nameof(Approaches));
         // Results, log lines and saved models are named by approach, so one listed twice would be ambiguous.

@@ -199,30 +199,42 @@ public sealed class ContinualLearningProtocol
     {
         var seen = tasks.Take(t + 1).ToList();
         var validation = LabeledSet.Concat(seen.Select(s => s.Validation).ToList());
-        var sleepData = _options.SleepData == SleepDataScope.CurrentTask
+        var scopeRows = _options.SleepData == SleepDataScope.CurrentTask
             ? tasks[t].Train
             : LabeledSet.Concat(seen.Select(s => s.Train).ToList());
+        bool classMeans = _options.SleepDataForm == SleepDataForm.ClassMeans;
+        var sleepData = classMeans ? TaskData.ClassMeans(scopeRows) : scopeRows;
         var candidates = _options.SleepCandidates.Count > 0 ? _options.SleepCandidates : [_options.Sleep];
 
         var testBefore = Evaluate(net, tasks, t);
         double validationBefore = validation.Count > 0 ? Evaluation.Accuracy(net, validation) : double.NaN;
-        var summaryData = validation.Count > 0 ? validation : sleepData;
+        var summaryData = validation.Count > 0 ? validation : scopeRows;
         var meansBefore = ActivationSummary.ClassMeans(net, summaryData);
 
         MlpNetwork? best = null;
         SleepResult? bestResult = null;
         int bestIndex = -1;
         double bestScore = double.NegativeInfinity;
+        bool choose = candidates.Count > 1 || _options.SleepCheckpoints > 1;
         for (int c = 0; c < candidates.Count; c++)
         {
             var options = candidates[c].Clone();
             options.Iterations += t * _options.SleepIterationsIncreasePerTask;
             options.Seed = candidates[c].Seed * 7919 + t;
-            var slept = net.Clone();
-            var result = SleepPhase.Run(slept, sleepData.Features, sleepData.Count, options, cancellationToken: ct);
-            double score = candidates.Count == 1 ? 0 : Evaluation.Accuracy(slept, validation);
-            if (candidates.Count > 1) _log?.Report($"  sleep candidate {c} after task {t + 1}: validation {score:P2}");
-            if (score > bestScore) (best, bestResult, bestIndex, bestScore) = (slept, result, c, score);
+            if (classMeans) options.SamplesPerStep = 1;
+            int candidate = c;
+            // A candidate's shorter sleeps come before its whole one, so within a candidate a validation tie goes to the
+            // sleep that changed the network least; between candidates the grid order settles ties as before.
+            void Consider(MlpNetwork slept, SleepResult result)
+            {
+                double score = choose ? Evaluation.Accuracy(slept, validation) : 0;
+                if (choose) _log?.Report($"  sleep candidate {candidate} after task {t + 1}, {result.Iterations} steps: validation {score:P2}");
+                if (score > bestScore) (best, bestResult, bestIndex, bestScore) = (slept, result, candidate, score);
+            }
+            var full = net.Clone();
+            var fullResult = SleepPhase.Run(full, sleepData.Features, sleepData.Count, options, cancellationToken: ct,
+                checkpoints: Checkpoints(options.Iterations, _options.SleepCheckpoints), atCheckpoint: Consider);
+            Consider(full, fullResult);
         }
         best!.CopyParametersTo(net);
 
@@ -233,6 +245,10 @@ public sealed class ContinualLearningProtocol
         return (new SleepRecord(t, bestIndex, bestResult!, validationBefore, validationAfter, testBefore.Seen, testAfter.Seen,
             ActivationSummary.Compare(meansBefore, meansAfter)), testAfter);
     }
+
+    /// <summary>The step counts that split a sleep of <paramref name="steps"/> into <paramref name="parts"/> equal parts (rounded down), without the last.</summary>
+    private static int[] Checkpoints(int steps, int parts) =>
+        Enumerable.Range(1, parts - 1).Select(i => (int)((long)steps * i / parts)).Where(k => k > 0).Distinct().ToArray();
 
     private static bool[] ActiveOutputs(int outputs, int[] classes)
     {

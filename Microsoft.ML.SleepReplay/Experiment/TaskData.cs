@@ -45,4 +45,25 @@ public sealed record TaskData(int[] Classes, LabeledSet Train, LabeledSet Valida
         }
         return train.Select(rows);
     }
+
+    /// <summary>One row per class present in <paramref name="rows"/>, in ascending class order: the mean of that class's rows.</summary>
+    public static LabeledSet ClassMeans(LabeledSet rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0) throw new ArgumentException("Class means need at least one row.", nameof(rows));
+        var classes = rows.Labels.Distinct().Order().ToArray();
+        int width = rows.FeatureCount;
+        var sums = new double[classes.Length * width];
+        var counts = new int[classes.Length];
+        for (int r = 0; r < rows.Count; r++)
+        {
+            int c = Array.BinarySearch(classes, rows.Labels[r]);
+            counts[c]++;
+            var row = rows.Row(r);
+            for (int k = 0; k < width; k++) sums[c * width + k] += row[k];
+        }
+        var means = new float[sums.Length];
+        for (int i = 0; i < means.Length; i++) means[i] = (float)(sums[i] / counts[i / width]);
+        return new LabeledSet(means, classes, width);
+    }
 }

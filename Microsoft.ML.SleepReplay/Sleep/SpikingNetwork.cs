@@ -70,8 +70,11 @@ internal sealed class SpikingNetwork
     }
 
     /// <summary>Writes the slept weights (every pending update applied) back into the network.</summary>
-    public void CommitWeights()
+    public void CommitWeights() => CopyWeightsTo(_network);
+
+    /// <summary>Writes the weights slept so far into <paramref name="target"/>, a network of the same shape.</summary>
+    public void CopyWeightsTo(MlpNetwork target)
     {
-        for (int l = 0; l < _network.LayerCount; l++) _synapses[l].CopyTo(_network.Weights[l]);
+        for (int l = 0; l < _network.LayerCount; l++) _synapses[l].CopyTo(target.Weights[l]);
     }
 }

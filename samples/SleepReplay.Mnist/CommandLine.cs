@@ -4,7 +4,7 @@ using Microsoft.ML.SleepReplay;
 /// <summary>Parsed command line of the sample.</summary>
 internal sealed record CommandLine(string Setting, string DataDirectory, int PerTask, int[]? Hidden,
     ContinualApproach[] Approaches, bool Search, string Grid, int Seed, int Validation, SleepBiasMode? Bias,
-    bool HeldOut, SleepDataScope? SleepData, SleepInputMode? SleepInput, bool DataAlpha, double SleepLength)
+    bool HeldOut, SleepDataScope? SleepData, SleepDataForm SleepForm, SleepInputMode? SleepInput, bool DataAlpha, double SleepLength, int SleepCheckpoints)
 {
     public static CommandLine? Parse(string[] args)
     {
@@ -44,6 +44,7 @@ internal sealed record CommandLine(string Setting, string DataDirectory, int Per
         }
         // Left out, the sleep data, input and α are the setting's own.
         if (!TryChoose(values, "sleep-data", null, out SleepDataScope? sleepData, ("current", SleepDataScope.CurrentTask), ("seen", SleepDataScope.TasksSoFar))
+            || !TryChoose(values, "sleep-form", SleepDataForm.Rows, out SleepDataForm sleepForm, ("rows", SleepDataForm.Rows), ("class-means", SleepDataForm.ClassMeans))
             || !TryChoose(values, "sleep-input", null, out SleepInputMode? sleepInput, ("masked-mean", SleepInputMode.MaskedSampleMean), ("patch", SleepInputMode.MeanImagePatch))
             || !TryChoose(values, "alpha", false, out bool dataAlpha, ("setting", false), ("data", true)))
             return null;
@@ -53,11 +54,17 @@ internal sealed record CommandLine(string Setting, string DataDirectory, int Per
             Console.Error.WriteLine($"--sleep-length is {sleepLength}; it must be > 0.");
             return null;
         }
+        int checkpoints = int.Parse(values.GetValueOrDefault("sleep-checkpoints", "1"), System.Globalization.CultureInfo.InvariantCulture);
+        if (checkpoints < 1)
+        {
+            Console.Error.WriteLine($"--sleep-checkpoints is {checkpoints}; it must be ≥ 1.");
+            return null;
+        }
         int[]? hidden = values.TryGetValue("hidden", out var h) ? h.Split(',').Select(int.Parse).ToArray() : null;
         SleepBiasMode? bias = values.TryGetValue("bias", out var b) ? Enum.Parse<SleepBiasMode>(b, ignoreCase: true) : null;
         return new CommandLine(setting, data, int.Parse(values.GetValueOrDefault("per-task", "5000")), hidden, approaches,
             flags.Contains("search"), grid, int.Parse(values.GetValueOrDefault("seed", "1")), int.Parse(values.GetValueOrDefault("validation", "500")), bias,
-            heldOut, sleepData, sleepInput, dataAlpha, sleepLength);
+            heldOut, sleepData, sleepForm, sleepInput, dataAlpha, sleepLength, checkpoints);
     }
 
     /// <summary>The value of the word given for --<paramref name="flag"/> (<paramref name="fallback"/> when the flag is
@@ -98,6 +105,8 @@ internal sealed record CommandLine(string Setting, string DataDirectory, int Per
             SleepCandidates = !Search ? [] : Grid == "wide" ? SleepCandidateGrid.Wide(sleep) : SleepCandidateGrid.Around(sleep),
             SleepIterationsIncreasePerTask = (int)Math.Round((matlab ? 5000 : 166) * SleepLength),
             SleepData = SleepData ?? (matlab ? SleepDataScope.TasksSoFar : SleepDataScope.CurrentTask),
+            SleepDataForm = SleepForm,
+            SleepCheckpoints = SleepCheckpoints,
             Approaches = Approaches,
             Seed = Seed,
         };

@@ -7,14 +7,17 @@ using Microsoft.ML.SleepReplay;
 // Usage: SleepReplay.Mnist [--setting python|matlab] [--data DIR] [--per-task N] [--hidden H1,H2]
 //                          [--approaches SleepReplay,Sequential,...] [--search [--grid around|wide]] [--seed S] [--validation N]
 //                          [--bias ignore|scaled]   (a network with biases; sleep ignores them or scales them like the weights)
-//                          [--sleep-data current|seen] [--sleep-input masked-mean|patch] [--alpha setting|data]
-//                          [--sleep-length F] [--held-out]
+//                          [--sleep-data current|seen] [--sleep-form rows|class-means] [--sleep-input masked-mean|patch] [--alpha setting|data]
+//                          [--sleep-length F] [--sleep-checkpoints N] [--held-out]
 // --search chooses the sleep setting after each task on validation rows; --grid names the candidates (SleepCandidateGrid):
 // around (default, 9) or wide (20, ordered so that validation ties go to the candidate closest to the published setting).
 // --sleep-data: sleep on the current task's rows (Python port's default) or on every task's rows seen so far (MATLAB's);
+// --sleep-form class-means: sleep on one mean image per class of those rows instead of the rows, so that each step
+// replays a single class (SleepDataForm);
 // --sleep-input: the Python port's masked means of sampled images or MATLAB's mean-image patches (ALGORITHMS.md B.6).
 // --alpha data computes the layer scales from the network (ALGORITHMS.md B.5) where the setting fixes them (the Python
-// port hard-codes them); --sleep-length multiplies the sleep's steps (first task and increase per task).
+// port hard-codes them); --sleep-length multiplies the sleep's steps (first task and increase per task);
+// --sleep-checkpoints N also scores each sleep on validation after 1/N, 2/N, … of its steps, choosing its length too.
 // --held-out scores every approach on the training rows no task trains or validates on, instead of the test set, so that
 // variants of the protocol can be compared without looking at the test set.
 var settings = CommandLine.Parse(args);
@@ -33,8 +36,9 @@ if (settings.HeldOut)
     Console.WriteLine($"# --held-out: every \"test\" figure below is on {test.Count} held-out training rows, not on the MNIST test set");
 Console.WriteLine($"# setting {settings.Setting}, {options.TrainPerTask} images per task, {options.Training.Epochs} epochs per task, " +
                   $"{options.SleepCandidates.Count} sleep candidate(s) chosen on {options.ValidationPerTask} validation images per task, " +
-                  $"sleep input {options.Sleep.InputMode} from {options.SleepData}, α {(options.Sleep.FixedAlpha is null ? "from the data" : "fixed")}, " +
-                  $"{options.Sleep.Iterations} + {options.SleepIterationsIncreasePerTask}·(task − 1) steps");
+                  $"sleep input {options.Sleep.InputMode} from {options.SleepData} ({options.SleepDataForm}), α {(options.Sleep.FixedAlpha is null ? "from the data" : "fixed")}, " +
+                  $"{options.Sleep.Iterations} + {options.SleepIterationsIncreasePerTask}·(task − 1) steps" +
+                  (options.SleepCheckpoints > 1 ? $", length chosen in {options.SleepCheckpoints} parts" : ""));
 // Each candidate as scales of the published setting, so the log's candidate numbers can be read back.
 for (int c = 0; c < options.SleepCandidates.Count; c++)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -78,6 +78,16 @@ public sealed class AnalysisTests
     }
 
     [TestMethod]
+    public void TaskData_ClassMeans_IsOneMeanRowPerClass_InClassOrder()
+    {
+        // Class 2: rows (1,2) and (3,6); class 0: rows (0,0), (4,1), (2,8).
+        var rows = new LabeledSet([1f, 2f, 0f, 0f, 3f, 6f, 4f, 1f, 2f, 8f], [2, 0, 2, 0, 0], 2);
+        var means = TaskData.ClassMeans(rows);
+        CollectionAssert.AreEqual(new[] { 0, 2 }, means.Labels);
+        CollectionAssert.AreEqual(new[] { 2f, 3f, 2f, 4f }, means.Features);
+    }
+
+    [TestMethod]
     public void TaskData_WithTooFewRows_ThrowsNamingTheTask()
     {
         var train = new LabeledSet([0f, 1f], [0, 1], 1);

@@ -57,6 +57,66 @@ public sealed class ProtocolTests
     }
 
     [TestMethod]
+    public void Run_SleepingOnClassMeans_ReplaysOneClassMeanPerStepWhateverTheSampleCount()
+    {
+        SleepReplayResult Run(SleepDataForm form, int samplesPerStep)
+        {
+            var options = Options();
+            options.Approaches = [ContinualApproach.SleepReplay];
+            options.SleepData = SleepDataScope.TasksSoFar;
+            options.SleepDataForm = form;
+            options.Sleep.InputMode = SleepInputMode.MaskedSampleMean;
+            options.Sleep.SamplesPerStep = samplesPerStep;
+            var report = new ContinualLearningProtocol(options).Run(Synthetic(120, 1), Synthetic(40, 2));
+            return new(report.Approaches[0].Final.PerTask.ToArray(), report.Sleeps.SelectMany(s => s.Result.SpikesPerLayer).ToArray(),
+                report.Sleeps.Select(s => s.Result.InputSpikes).ToArray());
+        }
+
+        var one = Run(SleepDataForm.ClassMeans, 1);
+        var ten = Run(SleepDataForm.ClassMeans, 10);
+        Assert.IsTrue(one.Spikes.All(n => n > 0), $"every layer must spike for the comparison to mean anything: {string.Join(", ", one.Spikes)}");
+        // With class means each step takes one mean whatever the setting says, so the runs draw the same numbers.
+        CollectionAssert.AreEqual(one.PerTask, ten.PerTask);
+        CollectionAssert.AreEqual(one.Spikes, ten.Spikes);
+        CollectionAssert.AreEqual(one.InputSpikes, ten.InputSpikes);
+        // Sleeping on the rows themselves draws from 40 and then 80 rows, not 2 and then 4 means.
+        CollectionAssert.AreNotEqual(one.InputSpikes, Run(SleepDataForm.Rows, 1).InputSpikes);
+    }
+
+    [TestMethod]
+    public void Run_WithSleepCheckpoints_ScoresEachPartOfTheSleepAndKeepsTheBest()
+    {
+        var options = Options();
+        options.Approaches = [ContinualApproach.SleepReplay];
+        options.SleepCheckpoints = 3;
+        var log = new List<string>();
+        var report = new ContinualLearningProtocol(options, new ListProgress<string>(log)).Run(Synthetic(120, 1), Synthetic(40, 2));
+
+        // Sleeps of 30 and then 40 steps, each scored after a third, two thirds and all of its steps.
+        int[][] parts = [[10, 20, 30], [13, 26, 40]];
+        for (int t = 0; t < 2; t++)
+        {
+            var scored = log.Where(line => line.StartsWith($"  sleep candidate 0 after task {t + 1},", StringComparison.Ordinal)).ToList();
+            CollectionAssert.AreEqual(parts[t].Select(k => $"{k} steps").ToArray(), scored.Select(line => line.Split(", ")[1].Split(':')[0]).ToArray());
+            var record = report.Sleeps[t];
+            CollectionAssert.Contains(parts[t], record.Result.Iterations);
+            // The kept sleep is the first of the best-scoring parts, and the network left is the one it scored.
+            var scores = scored.Select(Score).ToList();
+            int kept = Array.IndexOf(parts[t], record.Result.Iterations);
+            Assert.AreEqual(scores.Max(), scores[kept], string.Join("\n", scored));
+            Assert.IsTrue(scores.Take(kept).All(s => s < scores[kept]), string.Join("\n", scored));
+            Assert.AreEqual(scores[kept], Math.Round(record.ValidationAfter * 100, 2), 1e-9);
+        }
+    }
+
+    /// <summary>The validation accuracy, in percent, that a "sleep candidate … validation 92.95 %" log line reports.</summary>
+    private static double Score(string line) =>
+        double.Parse(line[(line.IndexOf("validation ", StringComparison.Ordinal) + "validation ".Length)..].Replace("%", "").Trim(),
+            System.Globalization.CultureInfo.CurrentCulture);
+
+    private sealed record SleepReplayResult(double[] PerTask, long[] Spikes, long[] InputSpikes);
+
+    [TestMethod]
     public void Run_WithAnApproachSink_HandsOverEachResultAsItFinishesAndTheNetworkItWasScoredWith()
     {
         var options = Options();

@@ -103,6 +103,51 @@ public sealed class SleepPhaseTests
     }
 
     [TestMethod]
+    public void Sleep_AtACheckpoint_HandsOverTheNetworkAShorterSleepLeaves()
+    {
+        var data = RandomImages(5, 2);
+        var options = Options(seed: 7);
+        options.Iterations = 300;
+        var snapshots = new List<(MlpNetwork Network, SleepResult Result)>();
+        var slept = RandomNetwork(1);
+        var whole = SleepPhase.Run(slept, data, 5, options, checkpoints: [37, 170], atCheckpoint: (n, r) => snapshots.Add((n, r)));
+
+        Assert.AreEqual(2, snapshots.Count);
+        foreach (var (snapshot, result) in snapshots)
+        {
+            var shorter = RandomNetwork(1);
+            var shorterOptions = options.Clone();
+            shorterOptions.Iterations = result.Iterations;
+            var expected = SleepPhase.Run(shorter, data, 5, shorterOptions);
+            Assert.IsTrue(expected.SpikesPerLayer.All(n => n > 0), "every layer must spike for the comparison to mean anything");
+            for (int l = 0; l < shorter.LayerCount; l++) CollectionAssert.AreEqual(shorter.Weights[l], snapshot.Weights[l], $"after {result.Iterations} steps, layer {l}");
+            CollectionAssert.AreEqual(expected.SpikesPerLayer.ToArray(), result.SpikesPerLayer.ToArray());
+            Assert.AreEqual(expected.InputSpikes, result.InputSpikes);
+        }
+        CollectionAssert.AreEqual(new[] { 37, 170 }, snapshots.Select(s => s.Result.Iterations).ToArray());
+        CollectionAssert.AreNotEqual(snapshots[0].Network.Weights[0], snapshots[1].Network.Weights[0]);
+
+        // Handing over snapshots does not change where the sleep ends.
+        var plain = RandomNetwork(1);
+        var plainResult = SleepPhase.Run(plain, data, 5, options);
+        for (int l = 0; l < plain.LayerCount; l++) CollectionAssert.AreEqual(plain.Weights[l], slept.Weights[l]);
+        CollectionAssert.AreEqual(plainResult.SpikesPerLayer.ToArray(), whole.SpikesPerLayer.ToArray());
+    }
+
+    [TestMethod]
+    [DataRow(new[] { 0 })]
+    [DataRow(new[] { 200 })]
+    [DataRow(new[] { 50, 50 })]
+    [DataRow(new[] { 80, 40 })]
+    public void Sleep_WithCheckpointsOutOfOrderOrOutsideTheSleep_ThrowsNamingThem(int[] checkpoints)
+    {
+        var ex = Assert.ThrowsExactly<ArgumentException>(() =>
+            SleepPhase.Run(RandomNetwork(1), RandomImages(5, 2), 5, Options(), checkpoints: checkpoints, atCheckpoint: (_, _) => { }));
+        StringAssert.Contains(ex.Message, $"[{string.Join(", ", checkpoints)}]");
+        StringAssert.Contains(ex.Message, "200 steps");
+    }
+
+    [TestMethod]
     public void Sleep_WithBetaOfWrongLength_ThrowsNamingBoth()
     {
         var options = Options();
