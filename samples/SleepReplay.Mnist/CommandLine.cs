@@ -54,12 +54,8 @@ internal sealed record CommandLine(string Setting, string DataDirectory, int Per
             Console.Error.WriteLine($"--sleep-length is {sleepLength}; it must be > 0.");
             return null;
         }
+        // ContinualLearningOptions.Validate rejects a count below 1, naming it.
         int checkpoints = int.Parse(values.GetValueOrDefault("sleep-checkpoints", "1"), System.Globalization.CultureInfo.InvariantCulture);
-        if (checkpoints < 1)
-        {
-            Console.Error.WriteLine($"--sleep-checkpoints is {checkpoints}; it must be ≥ 1.");
-            return null;
-        }
         int[]? hidden = values.TryGetValue("hidden", out var h) ? h.Split(',').Select(int.Parse).ToArray() : null;
         SleepBiasMode? bias = values.TryGetValue("bias", out var b) ? Enum.Parse<SleepBiasMode>(b, ignoreCase: true) : null;
         return new CommandLine(setting, data, int.Parse(values.GetValueOrDefault("per-task", "5000")), hidden, approaches,
