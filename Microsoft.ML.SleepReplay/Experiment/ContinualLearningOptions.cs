@@ -68,5 +68,9 @@ public sealed class ContinualLearningOptions
             throw new ArgumentException($"Approach {repeated.Key} is listed more than once in [{string.Join(", ", Approaches)}].", nameof(Approaches));
         if (LowRank <= 0) throw new ArgumentOutOfRangeException(nameof(LowRank), $"LowRank is {LowRank}; it must be > 0.");
         Training.Validate();
+        // Checked now rather than at the first sleep, after a task's training.
+        if (Approaches.Contains(ContinualApproach.SleepReplay))
+            foreach (var sleep in SleepCandidates.Prepend(Sleep))
+                sleep.Validate(Training.HiddenLayers.Length + 1);
     }
 }

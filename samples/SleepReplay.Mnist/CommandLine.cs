@@ -4,7 +4,8 @@ using Microsoft.ML.SleepReplay;
 /// <summary>Parsed command line of the sample.</summary>
 internal sealed record CommandLine(string Setting, string DataDirectory, int PerTask, int[]? Hidden,
     ContinualApproach[] Approaches, bool Search, string Grid, int Seed, int Validation, SleepBiasMode? Bias,
-    bool HeldOut, SleepDataScope? SleepData, SleepDataForm SleepForm, SleepInputMode? SleepInput, bool DataAlpha, double SleepLength, int SleepCheckpoints)
+    bool HeldOut, SleepDataScope? SleepData, SleepDataForm SleepForm, SleepInputMode? SleepInput, bool DataAlpha, double SleepLength, int SleepCheckpoints,
+    SleepWeightFunction? SleepRule, int? SamplesPerStep, double? MaskFraction)
 {
     public static CommandLine? Parse(string[] args)
     {
@@ -46,8 +47,13 @@ internal sealed record CommandLine(string Setting, string DataDirectory, int Per
         if (!TryChoose(values, "sleep-data", null, out SleepDataScope? sleepData, ("current", SleepDataScope.CurrentTask), ("seen", SleepDataScope.TasksSoFar))
             || !TryChoose(values, "sleep-form", SleepDataForm.Rows, out SleepDataForm sleepForm, ("rows", SleepDataForm.Rows), ("class-means", SleepDataForm.ClassMeans))
             || !TryChoose(values, "sleep-input", null, out SleepInputMode? sleepInput, ("masked-mean", SleepInputMode.MaskedSampleMean), ("patch", SleepInputMode.MeanImagePatch))
-            || !TryChoose(values, "alpha", false, out bool dataAlpha, ("setting", false), ("data", true)))
+            || !TryChoose(values, "alpha", false, out bool dataAlpha, ("setting", false), ("data", true))
+            || !TryChoose(values, "sleep-rule", null, out SleepWeightFunction? sleepRule, ("python", SleepWeightFunction.PythonSigmoid),
+                ("matlab", SleepWeightFunction.MatlabSigmoid), ("plain", SleepWeightFunction.Constant)))
             return null;
+        // SleepOptions.Validate rejects out-of-range values, naming them.
+        int? samplesPerStep = values.TryGetValue("samples-per-step", out var sps) ? int.Parse(sps, System.Globalization.CultureInfo.InvariantCulture) : null;
+        double? maskFraction = values.TryGetValue("mask-fraction", out var mf) ? double.Parse(mf, System.Globalization.CultureInfo.InvariantCulture) : null;
         double sleepLength = double.Parse(values.GetValueOrDefault("sleep-length", "1"), System.Globalization.CultureInfo.InvariantCulture);
         if (!(sleepLength > 0))
         {
@@ -60,7 +66,7 @@ internal sealed record CommandLine(string Setting, string DataDirectory, int Per
         SleepBiasMode? bias = values.TryGetValue("bias", out var b) ? Enum.Parse<SleepBiasMode>(b, ignoreCase: true) : null;
         return new CommandLine(setting, data, int.Parse(values.GetValueOrDefault("per-task", "5000")), hidden, approaches,
             flags.Contains("search"), grid, int.Parse(values.GetValueOrDefault("seed", "1")), int.Parse(values.GetValueOrDefault("validation", "500")), bias,
-            heldOut, sleepData, sleepForm, sleepInput, dataAlpha, sleepLength, checkpoints);
+            heldOut, sleepData, sleepForm, sleepInput, dataAlpha, sleepLength, checkpoints, sleepRule, samplesPerStep, maskFraction);
     }
 
     /// <summary>The value of the word given for --<paramref name="flag"/> (<paramref name="fallback"/> when the flag is
@@ -91,6 +97,9 @@ internal sealed record CommandLine(string Setting, string DataDirectory, int Per
         sleep.BiasMode = Bias ?? SleepBiasMode.Ignore;
         if (SleepInput.HasValue) sleep.InputMode = SleepInput.Value;
         if (DataAlpha) sleep.FixedAlpha = null;
+        if (SleepRule.HasValue) sleep.WeightFunction = SleepRule.Value;
+        if (SamplesPerStep.HasValue) sleep.SamplesPerStep = SamplesPerStep.Value;
+        if (MaskFraction.HasValue) sleep.MaskFraction = MaskFraction.Value;
         sleep.Iterations = (int)Math.Round(sleep.Iterations * SleepLength);
         return new ContinualLearningOptions
         {

@@ -8,7 +8,8 @@ using Microsoft.ML.SleepReplay;
 //                          [--approaches SleepReplay,Sequential,...] [--search [--grid around|wide]] [--seed S] [--validation N]
 //                          [--bias ignore|scaled]   (a network with biases; sleep ignores them or scales them like the weights)
 //                          [--sleep-data current|seen] [--sleep-form rows|class-means] [--sleep-input masked-mean|patch] [--alpha setting|data]
-//                          [--sleep-length F] [--sleep-checkpoints N] [--held-out]
+//                          [--sleep-length F] [--sleep-checkpoints N] [--sleep-rule python|matlab|plain]
+//                          [--samples-per-step N] [--mask-fraction F] [--held-out]
 // --search chooses the sleep setting after each task on validation rows; --grid names the candidates (SleepCandidateGrid):
 // around (default, 9) or wide (20, ordered so that validation ties go to the candidate closest to the published setting).
 // --sleep-data: sleep on the current task's rows (Python port's default) or on every task's rows seen so far (MATLAB's);
@@ -18,6 +19,9 @@ using Microsoft.ML.SleepReplay;
 // --alpha data computes the layer scales from the network (ALGORITHMS.md B.5) where the setting fixes them (the Python
 // port hard-codes them); --sleep-length multiplies the sleep's steps (first task and increase per task);
 // --sleep-checkpoints N also scores each sleep on validation after 1/N, 2/N, … of its steps, choosing its length too.
+// --sleep-rule sets g in w ← w ± δ·g(w) (ALGORITHMS.md B.8): the Python port's σ(w), MATLAB's 2σ(−1000w), which leaves
+// positive weights almost unchanged, or plain g = 1; left out, the setting's own. --samples-per-step and --mask-fraction
+// set the masked-mean input's sample count and kept-pixel fraction (B.6).
 // --held-out scores every approach on the training rows no task trains or validates on, instead of the test set, so that
 // variants of the protocol can be compared without looking at the test set.
 var settings = CommandLine.Parse(args);
@@ -36,7 +40,8 @@ if (settings.HeldOut)
     Console.WriteLine($"# --held-out: every \"test\" figure below is on {test.Count} held-out training rows, not on the MNIST test set");
 Console.WriteLine($"# setting {settings.Setting}, {options.TrainPerTask} images per task, {options.Training.Epochs} epochs per task, " +
                   $"{options.SleepCandidates.Count} sleep candidate(s) chosen on {options.ValidationPerTask} validation images per task, " +
-                  $"sleep input {options.Sleep.InputMode} from {options.SleepData} ({options.SleepDataForm}), α {(options.Sleep.FixedAlpha is null ? "from the data" : "fixed")}, " +
+                  $"sleep input {options.Sleep.InputMode} ({options.Sleep.SamplesPerStep} sample(s) per step, mask {options.Sleep.MaskFraction}) from {options.SleepData} ({options.SleepDataForm}), " +
+                  $"rule {options.Sleep.WeightFunction}, α {(options.Sleep.FixedAlpha is null ? "from the data" : "fixed")}, " +
                   $"{options.Sleep.Iterations} + {options.SleepIterationsIncreasePerTask}·(task − 1) steps" +
                   (options.SleepCheckpoints > 1 ? $", length chosen in {options.SleepCheckpoints} parts" : ""));
 // Each candidate as scales of the published setting, so the log's candidate numbers can be read back.

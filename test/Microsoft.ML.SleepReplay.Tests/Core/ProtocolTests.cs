@@ -185,6 +185,21 @@ public sealed class ProtocolTests
         StringAssert.Contains(ex.Message, "at least one approach");
     }
 
+    [TestMethod]
+    public void Options_WithABadSleepCandidate_AreRejectedBeforeAnyTraining_OnlyWhenSleepReplayRuns()
+    {
+        var options = Options();
+        var bad = options.Sleep.Clone();
+        bad.MaskFraction = 1.5;
+        options.SleepCandidates = [options.Sleep, bad];
+        var ex = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new ContinualLearningProtocol(options));
+        StringAssert.Contains(ex.Message, "MaskFraction is 1.5");
+
+        // Approaches that never sleep do not read the sleep settings.
+        options.Approaches = [ContinualApproach.Sequential];
+        _ = new ContinualLearningProtocol(options);
+    }
+
     /// <summary>Collects reports synchronously, in order (<see cref="Progress{T}"/> would post them to the thread pool).</summary>
     private sealed class ListProgress<T>(List<T> items, Action<T>? then = null) : IProgress<T>
     {
